@@ -1,0 +1,132 @@
+import { diag, type Diagnostic } from "./diagnostics.ts";
+import type { RawErratum, RawField, RawSpec, RawTable } from "./raw-spec.ts";
+import { exampleMatchesFormat, impliedRange, isNumericType, parseExample } from "../model/values.ts";
+import { closest } from "../util/text.ts";
+
+/** The example text after errata (null when an erratum drops it). */
+export function effectiveText(field: RawField, errata: readonly RawErratum[], property: "example" | "description"): string | null {
+  const fix = errata.find((e) => e.field?.value === field.name.value && e.property === property);
+  if (fix) return fix.corrected;
+  return field[property]?.value ?? null;
+}
+
+function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[]): void {
+  const name = f.name.value;
+  const type = f.type.value;
+  const values = f.enum?.values ?? [];
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v.value)) out.push(diag("duplicate-enum-value", v.pos, `enum of '${name}' lists '${v.value}' twice`));
+    seen.add(v.value);
+  }
+  if (f.enum && type !== "string") out.push(diag("not-applicable", f.enum.pos, `'${name}' has type ${type}; only string fields take an enum`));
+  if (f.format && type !== "string") out.push(diag("not-applicable", f.format.pos, `'${name}' has type ${type}; format applies to string fields only`));
+  for (const bound of [f.minimum, f.maximum]) {
+    if (bound && !isNumericType(type)) out.push(diag("not-applicable", bound.pos, `'${name}' has type ${type}; minimum and maximum apply to numbers only`));
+  }
+  if (f.minimum && f.maximum && f.minimum.value > f.maximum.value) out.push(diag("invalid-value", f.minimum.pos, `minimum of '${name}' (${f.minimum.value}) is above its maximum (${f.maximum.value})`));
+  const nested = type === "object" || type === "array";
+  if (nested && !f.table) out.push(diag("table-mismatch", f.type.pos, `'${name}' has type ${type} but names no nested table ('table:')`));
+  if (!nested && f.table) out.push(diag("table-mismatch", f.table.pos, `'${name}' has type ${type}; only object and array fields hold a nested table`));
+  if (nested && f.table && !tableTitles.has(f.table.value)) {
+    const hint = closest(f.table.value, [...tableTitles]);
+    out.push(diag("unknown-table", f.table.pos, `'${name}' names the nested table '${f.table.value}', which 'tables' does not define${hint ? ` (did you mean '${hint}'?)` : ""}`));
+  }
+  const example = effectiveText(f, table.errata, "example");
+  if (example === null || !f.example) return;
+  const at = f.example.pos;
+  const fixed = example !== f.example.value ? " (as corrected by its erratum)" : "";
+  if (f.enum && type === "string" && !values.some((v) => v.value === example)) {
+    out.push(diag("enum-example", at, `example '${example}'${fixed} of '${name}' is not one of its enum values: ${values.map((v) => v.value).join(", ")}; record an erratum if the doc is wrong`));
+    return;
+  }
+  const explicit = f.minimum || f.maximum ? { min: f.minimum?.value ?? -Infinity, max: f.maximum?.value ?? Infinity } : null;
+  const parsed = parseExample(type, example, explicit ?? impliedRange(type));
+  if (!parsed.ok) {
+    out.push(diag("example-type", at, `example '${example}'${fixed} of '${name}' ${parsed.why}, as type ${type} requires; record an erratum if the doc is wrong`));
+  } else if (f.format && !exampleMatchesFormat(f.format.value, example)) {
+    out.push(diag("example-type", at, `example '${example}'${fixed} of '${name}' is not a valid ${f.format.value}`));
+  }
+}
+
+function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[]): void {
+  if (table.fields.length === 0) out.push(diag("missing-key", table.pos, `table '${table.title.value}' has no fields`));
+  const byName = new Map<string, RawField>();
+  for (const f of table.fields) {
+    const first = byName.get(f.name.value);
+    if (first) out.push(diag("duplicate-field", f.name.pos, `field '${f.name.value}' is already defined at line ${first.name.pos.line}`));
+    else byName.set(f.name.value, f);
+    checkField(f, table, tableTitles, out);
+  }
+  const names = [...byName.keys()];
+  const known = (ref: { value: string; pos: import("./diagnostics.ts").SourcePos }, what: string): void => {
+    if (byName.has(ref.value)) return;
+    const hint = closest(ref.value, names);
+    out.push(diag("unknown-field", ref.pos, `${what} names '${ref.value}', which is not a field of '${table.title.value}'${hint ? ` (did you mean '${hint}'?)` : ""}`));
+  };
+  for (const rule of table.rules) {
+    for (const ref of rule.kind === "any-of" ? rule.groups.flat() : rule.fields) known(ref, `a ${rule.kind} rule`);
+  }
+  const erratumKeys = new Set<string>();
+  for (const e of table.errata) {
+    const key = `${e.field?.value ?? ""}\u0000${e.property}`;
+    if (erratumKeys.has(key)) out.push(diag("invalid-value", e.pos, `a second erratum for the ${e.property} of '${e.field?.value ?? table.title.value}'`));
+    erratumKeys.add(key);
+    if (e.property === "title") {
+      if (e.field) out.push(diag("invalid-value", e.field.pos, "a title erratum concerns the table, not a field; remove 'field'"));
+      else if (e.doc !== table.title.value) out.push(diag("erratum-mismatch", e.pos, `erratum's doc text '${e.doc}' is not the title '${table.title.value}'`));
+      continue;
+    }
+    if (!e.field) { out.push(diag("missing-key", e.pos, `an erratum on a ${e.property} must name its 'field'`)); continue; }
+    known(e.field, "an erratum");
+    const f = byName.get(e.field.value);
+    if (!f) continue;
+    const kept = e.property === "docRequired" ? (f.docRequired ? "Yes" : "") : (f[e.property]?.value ?? "");
+    if (kept !== e.doc) out.push(diag("erratum-mismatch", e.pos, `erratum's doc text ${JSON.stringify(e.doc)} differs from the ${e.property} '${f.name.value}' keeps: ${JSON.stringify(kept)}`));
+  }
+}
+
+/** Finds a cycle among nested tables (a table that contains itself through its fields). */
+function checkCycles(spec: RawSpec, out: Diagnostic[]): void {
+  const tables = new Map(spec.tables.map((t) => [t.title.value, t]));
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (t: RawTable, path: string[]): void => {
+    state.set(t.title.value, "visiting");
+    for (const f of t.fields) {
+      const ref = f.table?.value;
+      const next = ref ? tables.get(ref) : undefined;
+      if (!ref || !next) continue;
+      if (state.get(ref) === "visiting") {
+        out.push(diag("circular-table", f.table!.pos, `nested tables contain each other: ${[...path, ref].join(" → ")}`));
+      } else if (!state.has(ref)) visit(next, [...path, ref]);
+    }
+    state.set(t.title.value, "done");
+  };
+  visit(spec, [spec.title.value]);
+  for (const t of spec.tables) if (!state.has(t.title.value)) visit(t, [t.title.value]);
+}
+
+/** Checks the meaning of every spec (shape was checked while reading): references, examples, duplicates. */
+export function checkSpecs(specs: readonly RawSpec[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byType = new Map<string, RawSpec>();
+  for (const spec of specs) {
+    const objectType = spec.objectType.value;
+    const first = byType.get(objectType);
+    if (first) out.push(diag("duplicate-object-type", spec.objectType.pos, `object type '${objectType}' is already declared in ${first.file}`));
+    else byType.set(objectType, spec);
+    const base = spec.file.split("/").pop()!;
+    if (base !== `${objectType}.yaml`) out.push(diag("file-name", spec.objectType.pos, `a spec of object type '${objectType}' must be named ${objectType}.yaml, not ${base}`));
+    const titles = new Map<string, RawTable>();
+    for (const t of spec.tables) {
+      const prev = titles.get(t.title.value);
+      if (prev || t.title.value === spec.title.value) out.push(diag("duplicate-table", t.title.pos, `nested table title '${t.title.value}' is already used in this spec`));
+      else titles.set(t.title.value, t);
+    }
+    const titleSet = new Set(titles.keys());
+    checkTable(spec, titleSet, out);
+    for (const t of spec.tables) checkTable(t, titleSet, out);
+    checkCycles(spec, out);
+  }
+  return out;
+}

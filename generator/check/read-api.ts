@@ -1,0 +1,74 @@
+import { isMap, LineCounter, parseDocument, type Node } from "yaml";
+import { diag, type Diagnostic } from "./diagnostics.ts";
+import type { ApiInfo, PackageInfo } from "../model/ir.ts";
+import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
+
+/** The file in a specs folder that holds package and API facts instead of an entity. */
+export const API_SPEC_FILE = "api.yaml";
+
+const STRING_KEYS: Record<string, readonly string[]> = {
+  package: ["name", "version"],
+  server: ["url", "description"],
+  paths: ["ingestion", "authentication"],
+};
+
+/** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
+export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: unknown) => {
+    const range = (node as Node | undefined)?.range;
+    const { line, col } = lines.linePos(range ? range[0] : 0);
+    return { file, line, col };
+  };
+  for (const e of doc.errors) {
+    const p = e.linePos?.[0] ?? { line: 1, col: 1 };
+    diagnostics.push(diag(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line: p.line, col: p.col }, e.message.split("\n")[0]!));
+  }
+  const fail = { pkg: DEFAULT_PACKAGE, api: DEFAULT_API, diagnostics };
+  if (diagnostics.length > 0) return fail;
+  if (!isMap(doc.contents)) {
+    diagnostics.push(diag("api-spec", at(doc.contents), "api.yaml must be a mapping with package, title, server, paths and callbackName"));
+    return fail;
+  }
+  const get = (path: string[]): string | null => {
+    const value = doc.getIn(path);
+    if (value === undefined) return null;
+    if (typeof value !== "string" || value.trim() === "") {
+      diagnostics.push(diag("api-spec", at(doc.getIn(path, true)), `${path.join(".")} must be a non-empty string`));
+      return null;
+    }
+    return value;
+  };
+  for (const key of Object.keys(doc.toJS() as object)) {
+    if (!["package", "title", "server", "paths", "callbackName"].includes(key)) diagnostics.push(diag("unknown-key", at(doc.getIn([key], true)), `unknown key '${key}' in api.yaml; allowed: package, title, server, paths, callbackName`));
+  }
+  for (const [group, keys] of Object.entries(STRING_KEYS)) {
+    const node = doc.getIn([group]);
+    if (node === undefined) continue;
+    if (!isMap(node)) { diagnostics.push(diag("api-spec", at(node), `${group} must be a mapping of ${keys.join(", ")}`)); continue; }
+    for (const item of node.items) {
+      const k = String((item.key as { value?: unknown }).value);
+      if (!keys.includes(k)) diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in ${group}; allowed: ${keys.join(", ")}`));
+    }
+  }
+  const version = get(["package", "version"]);
+  if (version !== null && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/u.test(version)) diagnostics.push(diag("api-spec", at(doc.getIn(["package", "version"], true)), `package.version '${version}' is not a semantic version (1.2.3)`));
+  for (const p of ["ingestion", "authentication"]) {
+    const v = get(["paths", p]);
+    if (v !== null && !v.startsWith("/")) diagnostics.push(diag("api-spec", at(doc.getIn(["paths", p], true)), `paths.${p} must start with '/'`));
+  }
+  return {
+    pkg: { name: get(["package", "name"]) ?? DEFAULT_PACKAGE.name, version: version ?? DEFAULT_PACKAGE.version },
+    api: {
+      title: get(["title"]) ?? DEFAULT_API.title,
+      serverUrl: get(["server", "url"]) ?? DEFAULT_API.serverUrl,
+      serverDescription: get(["server", "description"]) ?? DEFAULT_API.serverDescription,
+      ingestionPath: get(["paths", "ingestion"]) ?? DEFAULT_API.ingestionPath,
+      authenticationPath: get(["paths", "authentication"]) ?? DEFAULT_API.authenticationPath,
+      callbackName: get(["callbackName"]) ?? DEFAULT_API.callbackName,
+    },
+    diagnostics,
+  };
+}

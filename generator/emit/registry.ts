@@ -1,0 +1,18 @@
+import type { Model } from "../model/ir.ts";
+import type { OutputFile } from "./output-file.ts";
+import { emitTypes } from "./types/emit-types.ts";
+import { emitJsonSchema } from "./json-schema/emit-json-schema.ts";
+
+/** One kind of artefact: how to emit it, and what `generated/index.ts` re-exports of it. */
+export interface EmitterEntry {
+  readonly name: string;
+  readonly emit: (model: Model) => OutputFile[];
+  /** Module specifiers (relative to generated/, `.js` extension) that index.ts re-exports with `export *`. */
+  readonly exports: (model: Model) => string[];
+}
+
+/** The table of emitters. Adding an artefact is one folder under emit/ and one line here. */
+export const EMITTERS: readonly EmitterEntry[] = [
+  { name: "types", emit: emitTypes, exports: (m) => m.entities.map((e) => `./types/${e.objectType}.js`) },
+  { name: "json-schema", emit: emitJsonSchema, exports: () => [] },
+];

@@ -1,0 +1,72 @@
+import type { RawField, RawSpec, RawTable } from "../check/raw-spec.ts";
+import { effectiveText } from "../check/check-specs.ts";
+import type { AnyOfRule, ApiInfo, Entity, Erratum, Field, Model, PackageInfo, Table } from "./ir.ts";
+import { pascalCase, screamingCase, tableTypeName } from "./naming.ts";
+import { impliedRange, parseExample } from "./values.ts";
+import { byCodePoint } from "../util/text.ts";
+import { InternalError } from "../util/assert.ts";
+
+function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: readonly string[] | null, tableNames: ReadonlyMap<string, string>): Field {
+  const type = f.type.value;
+  const implied = impliedRange(type);
+  const minimum = f.minimum?.value ?? implied?.min ?? null;
+  const maximum = f.maximum?.value ?? implied?.max ?? null;
+  const example = effectiveText(f, table.errata, "example");
+  const parsed = example === null ? { ok: true as const, value: undefined } : parseExample(type, example, minimum !== null && maximum !== null ? { min: minimum, max: maximum } : null);
+  if (!parsed.ok) throw new InternalError(`example of ${f.name.value} passed the checker but does not parse`);
+  const enumTypeName = f.enum ? typeName + pascalCase(f.name.value) : null;
+  return {
+    kind: "field", pos: f.pos, name: f.name.value, docType: f.docType.value, type,
+    required: f.required || requiredBy !== null, requiredBy, docRequired: f.docRequired,
+    description: effectiveText(f, table.errata, "description"), example, exampleValue: parsed.value,
+    doc: { description: f.description?.value ?? null, example: f.example?.value ?? null },
+    enum: f.enum ? f.enum.values.map((v) => v.value) : null,
+    format: type === "date" ? "date" : (f.format?.value ?? null),
+    minimum: type === "double" || type === "float" ? (f.minimum?.value ?? null) : minimum,
+    maximum: type === "double" || type === "float" ? (f.maximum?.value ?? null) : maximum,
+    table: f.table ? (tableNames.get(f.table.value) ?? null) : null,
+    enumTypeName, enumConstName: enumTypeName ? `${screamingCase(enumTypeName)}_VALUES` : null,
+  };
+}
+
+function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<string, string>): Omit<Table, "kind"> {
+  const requiredBy = new Map<string, string[]>();
+  const rules: AnyOfRule[] = [];
+  for (const r of t.rules) {
+    // An all-of rule makes each field required; it is lowered here, keeping the doc sentence for messages.
+    if (r.kind === "all-of") for (const f of r.fields) requiredBy.set(f.value, [...(requiredBy.get(f.value) ?? []), ...r.doc]);
+    else rules.push({ kind: "any-of", pos: r.pos, groups: r.groups.map((g) => g.map((x) => x.value)), doc: r.doc });
+  }
+  const errata: Erratum[] = t.errata.map((e) => ({ kind: "erratum", pos: e.pos, field: e.field?.value ?? null, property: e.property, doc: e.doc, corrected: e.corrected, note: e.note }));
+  const titleFix = errata.find((e) => e.property === "title");
+  return {
+    pos: t.pos, title: titleFix?.corrected ?? t.title.value, typeName, validateName: `validate${typeName}`, isName: `is${typeName}`,
+    customFields: t.customFields, rules, errata,
+    fields: t.fields.map((f) => buildField(f, t, typeName, requiredBy.get(f.name.value) ?? null, tableNames)),
+  };
+}
+
+function buildEntity(spec: RawSpec): Entity {
+  const typeName = pascalCase(spec.objectType.value);
+  const tableNames = new Map(spec.tables.map((t) => [t.title.value, tableTypeName(t.title.value)]));
+  return {
+    kind: "entity", ...buildTable(spec, typeName, tableNames), objectType: spec.objectType.value, tags: spec.tags, file: spec.file,
+    tables: spec.tables.map((t) => ({ kind: "table", ...buildTable(t, tableNames.get(t.title.value)!, tableNames) })),
+  };
+}
+
+export const DEFAULT_PACKAGE: PackageInfo = { name: "pango-cdp-schemas", version: "0.0.0" };
+export const DEFAULT_API: ApiInfo = {
+  title: "Pango CDP Data Ingestion API",
+  serverUrl: "https://cdp.pango.example/api",
+  serverDescription: "Placeholder: the documentation gives no server URL.",
+  ingestionPath: "/data-ingestion",
+  authenticationPath: "/authentication",
+  callbackName: "dataIngestionCallback",
+};
+
+/** Lowers checked specs into the IR. Only called when the checker found no error. */
+export function buildModel(specs: readonly RawSpec[], pkg: PackageInfo = DEFAULT_PACKAGE, api: ApiInfo = DEFAULT_API): Model {
+  const entities = specs.map(buildEntity).sort((a, b) => byCodePoint(a.objectType, b.objectType));
+  return { kind: "model", entities, package: pkg, api };
+}

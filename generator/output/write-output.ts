@@ -1,0 +1,122 @@
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { OutputFile } from "../emit/output-file.ts";
+import { isOwnedOrEmpty, listFiles, UNOWNED } from "./disk.ts";
+
+export interface WriteSummary {
+  readonly written: string[];
+  readonly unchanged: string[];
+  readonly removed: string[];
+}
+
+export class OutputRefused extends Error {
+  override name = "OutputRefused";
+}
+
+/** Sibling paths used while replacing `out`: all beside it, so renames stay on one file system. */
+export function sidePaths(out: string): { staging: string; backup: string; lock: string } {
+  const base = join(dirname(out), `.${basename(out)}`);
+  return { staging: `${base}.pango-staging`, backup: `${base}.pango-backup`, lock: `${base}.pango-lock` };
+}
+
+function pidAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Takes the output's lock (a file created exclusively), waiting for a live holder and breaking a dead one's. */
+export function acquireLock(out: string, timeoutMs = 60_000): () => void {
+  const { lock } = sidePaths(out);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    let holder = NaN;
+    try { holder = Number(readFileSync(lock, "utf8")); } catch { /* released meanwhile */ }
+    if (Number.isInteger(holder) && holder > 0 && !pidAlive(holder)) { rmSync(lock, { force: true }); continue; }
+    if (Date.now() > deadline) throw new OutputRefused(`${lock} is held by process ${holder}; another generate is running`);
+    sleep(25);
+  }
+}
+
+/**
+ * Finishes or undoes a run that was interrupted. Order of a run: staging built → out renamed to backup →
+ * staging renamed to out → unowned folders moved back → backup removed. So: a backup without out means
+ * the swap was cut short (restore the old tree); a backup beside out means only the clean-up remains.
+ */
+export function recover(out: string): void {
+  const { staging, backup } = sidePaths(out);
+  if (existsSync(backup)) {
+    if (!existsSync(out)) renameSync(backup, out);
+    else {
+      for (const name of UNOWNED) if (existsSync(join(backup, name)) && !existsSync(join(out, name))) renameSync(join(backup, name), join(out, name));
+      rmSync(backup, { recursive: true, force: true });
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+function writeDurably(path: string, contents: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, "w");
+  try { writeFileSync(fd, contents); fsyncSync(fd); } finally { closeSync(fd); }
+}
+
+/** Compares files with the disk: which changed, which are the same, which are no longer produced. */
+export function plan(out: string, files: readonly OutputFile[]): WriteSummary {
+  const written: string[] = [], unchanged: string[] = [];
+  for (const f of files) {
+    const path = join(out, f.path);
+    let same = false;
+    try { same = statSync(path).size === Buffer.byteLength(f.contents) && readFileSync(path, "utf8") === f.contents; } catch { same = false; }
+    (same ? unchanged : written).push(f.path);
+  }
+  const produced = new Set(files.map((f) => f.path));
+  return { written, unchanged, removed: listFiles(out).filter((p) => !produced.has(p)) };
+}
+
+/**
+ * Replaces the output folder with exactly `files`, all or nothing: the new tree is built beside it (unchanged
+ * files hard-linked, so their bytes and times stay), then swapped in with two renames. Concurrent runs are
+ * serialised by a lock. Refuses a folder that is neither empty nor the generator's.
+ */
+export function writeOutput(out: string, files: readonly OutputFile[]): WriteSummary {
+  const release = acquireLock(out);
+  try {
+    recover(out);
+    if (!isOwnedOrEmpty(out)) throw new OutputRefused(`${out} is not empty and was not made by pango-codegen (no .pango-codegen.json); refusing to write there`);
+    const summary = plan(out, files);
+    if (summary.written.length === 0 && summary.removed.length === 0 && existsSync(out)) return summary;
+    const { staging, backup } = sidePaths(out);
+    mkdirSync(staging, { recursive: true });
+    const unchanged = new Set(summary.unchanged);
+    for (const f of files) {
+      const target = join(staging, f.path);
+      if (unchanged.has(f.path)) {
+        mkdirSync(dirname(target), { recursive: true });
+        try { linkSync(join(out, f.path), target); continue; } catch { /* another file system: copy below */ }
+      }
+      writeDurably(target, f.contents);
+    }
+    if (existsSync(out)) renameSync(out, backup);
+    renameSync(staging, out);
+    recover(out);
+    return summary;
+  } finally {
+    release();
+  }
+}
+
+/** Lists entries of a folder, for tests and the CLI's safety checks. */
+export function entries(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : [];
+}

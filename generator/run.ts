@@ -1,0 +1,40 @@
+import { resolve, parse as parsePath, relative, isAbsolute } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { loadApiFile, loadSpecFiles } from "./load/load-specs.ts";
+import { compile, emit } from "./pipeline.ts";
+import { formatDiagnostic, type Diagnostic } from "./check/diagnostics.ts";
+import type { OutputFile } from "./emit/output-file.ts";
+import type { Model } from "./model/ir.ts";
+import { OutputRefused } from "./output/write-output.ts";
+
+export interface Built {
+  readonly diagnostics: Diagnostic[];
+  readonly model: Model | null;
+  readonly files: OutputFile[];
+}
+
+/** load ▶ check ▶ model ▶ emit, from a specs folder: the in-memory file set that `generate` writes and `check` compares. */
+export function build(specsDir: string, cwd = process.cwd()): Built {
+  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) throw new OutputRefused(`specs folder ${specsDir} does not exist`);
+  const { diagnostics, model } = compile(loadSpecFiles(specsDir, cwd), loadApiFile(specsDir, cwd));
+  return { diagnostics, model, files: model ? emit(model) : [] };
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** Refuses output folders whose replacement would delete something outside what the generator makes. */
+export function checkOutputFolder(out: string, specsDir: string, cwd: string): void {
+  const o = resolve(out);
+  if (parsePath(o).root === o) throw new OutputRefused(`refusing to use the file-system root ${o} as output`);
+  if (inside(resolve(cwd), o)) throw new OutputRefused(`refusing to use ${out}: it contains the working directory`);
+  if (inside(resolve(specsDir), o) || inside(o, resolve(specsDir))) throw new OutputRefused(`refusing to use ${out}: it overlaps the specs folder ${specsDir}`);
+}
+
+export function printDiagnostics(list: readonly Diagnostic[], write: (s: string) => void): void {
+  for (const d of list) write(formatDiagnostic(d) + "\n");
+  const errors = list.filter((d) => d.severity === "error").length;
+  if (list.length > 0) write(`${errors} error${errors === 1 ? "" : "s"}, ${list.length - errors} warning${list.length - errors === 1 ? "" : "s"}\n`);
+}

@@ -1,0 +1,45 @@
+/** Code-point comparison: the only sort order used for output (never locale-dependent). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Normalises generated text: LF line endings, no trailing spaces at line ends, exactly one final newline. */
+export function normalizeText(text: string): string {
+  const lf = text.replace(/\r\n?/g, "\n");
+  return lf.replace(/\n+$/u, "") + "\n";
+}
+
+/** JSON with two-space indent, keys in insertion order, one trailing newline. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate within a distance that makes a typo plausible, or null. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance && d <= limit) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
