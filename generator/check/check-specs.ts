@@ -65,7 +65,7 @@ function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diag
     out.push(diag("unknown-field", ref.pos, `${what} names '${ref.value}', which is not a field of '${table.title.value}'${hint ? ` (did you mean '${hint}'?)` : ""}`));
   };
   for (const rule of table.rules) {
-    for (const ref of rule.kind === "any-of" ? rule.groups.flat() : rule.fields) known(ref, `a ${rule.kind} rule`);
+    for (const ref of rule.kind === "any-of" ? rule.groups.flat() : rule.fields) known(ref, `an ${rule.kind} rule`);
   }
   const erratumKeys = new Set<string>();
   for (const e of table.errata) {
@@ -116,7 +116,7 @@ export function checkSpecs(specs: readonly RawSpec[]): Diagnostic[] {
     if (first) out.push(diag("duplicate-object-type", spec.objectType.pos, `object type '${objectType}' is already declared in ${first.file}`));
     else byType.set(objectType, spec);
     const base = spec.file.split("/").pop()!;
-    if (base !== `${objectType}.yaml`) out.push(diag("file-name", spec.objectType.pos, `a spec of object type '${objectType}' must be named ${objectType}.yaml, not ${base}`));
+    if (base !== `${objectType}.yaml` && base !== `${objectType}.yml`) out.push(diag("file-name", spec.objectType.pos, `a spec of object type '${objectType}' must be named ${objectType}.yaml, not ${base}`));
     const titles = new Map<string, RawTable>();
     for (const t of spec.tables) {
       const prev = titles.get(t.title.value);

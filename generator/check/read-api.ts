@@ -23,7 +23,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
     return { file, line, col };
   };
   for (const e of doc.errors) {
-    const p = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const p = lines.linePos(e.pos[0]);
     diagnostics.push(diag(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line: p.line, col: p.col }, e.message.split("\n")[0]!));
   }
   const fail = { pkg: DEFAULT_PACKAGE, api: DEFAULT_API, diagnostics };

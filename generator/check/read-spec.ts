@@ -94,7 +94,7 @@ class Reader {
     if (!s || s.value === null) return null;
     if (!(values as readonly string[]).includes(s.value)) {
       const hint = closest(s.value, values);
-      this.report(code, s.pos, `${what} '${s.value}' is not one of ${values.join(", ")}${hint ? ` (did you mean '${hint}'?)` : ""}`);
+      this.report(code, s.pos, `${what} is '${s.value}', which is not one of ${values.join(", ")}${hint ? ` (did you mean '${hint}'?)` : ""}`);
       return null;
     }
     return s as Located<T>;
@@ -239,11 +239,15 @@ export function readSpec(file: string, text: string): { spec: RawSpec | null; di
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const r = new Reader(file, lines);
-  for (const e of doc.errors) {
-    const [line, col] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
-    r.report(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line, col }, e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, ""));
+  // Warnings count too: an unresolved tag (`!!js/function`) would otherwise pass silently as a plain string.
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    // The parser reports a stack overflow (absurd nesting) where the stack ran out, which varies by machine.
+    const deep = /call stack/iu.test(e.message);
+    const { line, col } = deep ? { line: 1, col: 1 } : lines.linePos(e.pos[0]);
+    const message = deep ? "the file nests too deeply to parse" : e.code === "MULTIPLE_DOCS" ? "a spec file holds one YAML document; remove the '---' that starts a second" : e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "");
+    r.report(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line, col }, message);
   }
-  if (doc.errors.length > 0) return { spec: null, diagnostics: r.diagnostics };
+  if (doc.errors.length + doc.warnings.length > 0) return { spec: null, diagnostics: r.diagnostics };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
     r.report("wrong-type", { file, line: 1, col: 1 }, "the spec is empty; expected a mapping with objectType, title and fields");

@@ -55,10 +55,16 @@ export function checkNames(specs: readonly RawSpec[]): Diagnostic[] {
     }
     claims.set(name, { name, pos, what });
   };
+  const objectTypes = new Set<string>();
   for (const spec of specs) {
+    // A duplicated object type is reported by the checker; its names would only repeat that.
+    if (objectTypes.has(spec.objectType.value)) continue;
+    objectTypes.add(spec.objectType.value);
     const typeName = pascalCase(spec.objectType.value);
     claim(typeName, spec.objectType.pos, `entity '${spec.objectType.value}'`);
-    const tables = [{ t: spec, name: typeName, what: `entity '${spec.objectType.value}'` }, ...spec.tables.map((t) => ({ t, name: tableTypeName(t.title.value), what: `nested table '${t.title.value}'` }))];
+    const titles = new Set<string>([spec.title.value]);
+    const distinct = spec.tables.filter((t) => !titles.has(t.title.value) && titles.add(t.title.value));
+    const tables = [{ t: spec, name: typeName, what: `entity '${spec.objectType.value}'` }, ...distinct.map((t) => ({ t, name: tableTypeName(t.title.value), what: `nested table '${t.title.value}'` }))];
     for (const { t, name, what } of tables) {
       if (t !== spec) claim(name, t.title.pos, what);
       for (const f of t.fields) {

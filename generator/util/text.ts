@@ -35,7 +35,9 @@ export function closest(word: string, candidates: readonly string[]): string | n
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(word.length / 3));
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const [w, k] = [word.toLowerCase(), c.toLowerCase()];
+    // A prefix ("str" for "string") is as plausible as a one-letter typo.
+    const d = w.length >= 3 && (k.startsWith(w) || w.startsWith(k)) ? 1 : editDistance(w, k);
     if (d < bestDistance && d <= limit) {
       best = c;
       bestDistance = d;

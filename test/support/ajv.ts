@@ -1,0 +1,9 @@
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+/** Ajv 2020 with ajv-formats (full mode), strict, all errors: the independent oracle. */
+export function makeAjv() {
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  return ajv;
+}
