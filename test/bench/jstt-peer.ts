@@ -1,0 +1,13 @@
+// The peer of the generate benchmark: json-schema-to-typescript turning the same JSON Schemas into
+// types, in a fresh process like our CLI. Usage: node --import tsx test/bench/jstt-peer.ts <schema-dir>
+import { compile } from "json-schema-to-typescript";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.argv[2]!;
+let bytes = 0;
+for (const name of readdirSync(dir).filter((n) => n.endsWith(".schema.json")).sort()) {
+  const schema = JSON.parse(readFileSync(join(dir, name), "utf8"));
+  bytes += (await compile(schema, schema.title ?? name, { bannerComment: "", additionalProperties: false, format: true })).length;
+}
+process.stdout.write(String(bytes));
