@@ -4,11 +4,18 @@ import { writeOutput, OutputRefused } from "./output/write-output.ts";
 import { findDrift, hasDrift } from "./output/check-output.ts";
 import { hasErrors } from "./check/diagnostics.ts";
 import { InternalError } from "./util/assert.ts";
+import { checkAgainstBase, registerDiff } from "./diff/cli-command.ts";
 
 /** Exit codes: 0 done/clean, 1 drift, 2 spec errors or refused input, 3 internal error. */
 export const EXIT = { ok: 0, drift: 1, specErrors: 2, internal: 3 } as const;
 
 interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
+
+/** Up to 20 lines of a file list, so the summary stays on one screen. */
+function listed(lines: readonly string[], max = 20): string {
+  const shown = lines.slice(0, max).map((l) => `  ${l}\n`).join("");
+  return lines.length > max ? `${shown}  … and ${lines.length - max} more\n` : shown;
+}
 
 function generate(opts: { specs: string; out: string; quiet?: boolean }, io: Io): number {
   const started = performance.now();
@@ -25,7 +32,7 @@ function generate(opts: { specs: string; out: string; quiet?: boolean }, io: Io)
     io.out(
       `pango-codegen generate: ${built.model.entities.length} entities (${built.model.entities.map((e) => e.objectType).join(", ")})\n` +
       `  ${s.written.length} written, ${s.unchanged.length} unchanged, ${s.removed.length} removed in ${opts.out} (${ms} ms)\n` +
-      s.written.map((p) => `  + ${p}\n`).join("") + s.removed.map((p) => `  - ${p}\n`).join(""),
+      listed([...s.written.map((p) => `+ ${p}`), ...s.removed.map((p) => `- ${p}`)]),
     );
   }
   return EXIT.ok;
@@ -61,7 +68,9 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => proce
     .action((opts) => { code = generate(opts, io); });
   program.command("check").description("compare generated/ with what specs/ produce; exit 1 on drift")
     .option("--specs <dir>", "folder of entity specs", "specs").option("--out <dir>", "output folder", "generated")
-    .action((opts) => { code = check(opts, io); });
+    .option("--base <ref>", "also exit 1 when the specs changed in a breaking way since this git revision (or folder) without a major bump of package.version")
+    .action((opts) => { code = Math.max(check(opts, io), opts.base ? checkAgainstBase(opts.base, opts.specs, io) : EXIT.ok); });
+  registerDiff(program, io, (c) => { code = c; });
   try {
     await program.parseAsync([...argv], { from: "node" });
     return code;
