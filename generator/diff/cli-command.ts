@@ -1,0 +1,72 @@
+import { Option, type Command } from "commander";
+import { printDiagnostics } from "../run.ts";
+import { loadSpecSet, SpecSourceError } from "./spec-source.ts";
+import { diffSpecSets, type SpecDiff } from "./diff-specs.ts";
+import { formatJson, formatReport, subject } from "./report.ts";
+
+/** What the CLI gives a command: where to print, and the working directory. */
+export interface DiffIo { out: (s: string) => void; err: (s: string) => void; cwd: string }
+
+/** Exit codes, as the other commands use them: 0 fine, 1 the diff fails the gate, 2 unreadable or invalid specs. */
+export const DIFF_EXIT = { ok: 0, failed: 1, specErrors: 2 } as const;
+
+export const FAIL_ON = ["breaking", "any", "none"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Whether a diff fails the gate `--fail-on` sets. */
+export function failsGate(d: SpecDiff, failOn: FailOn): boolean {
+  if (failOn === "none") return false;
+  if (failOn === "any") return d.changes.length > 0;
+  return d.changes.some((c) => c.producer === "breaking" || c.consumer === "breaking");
+}
+
+/** Loads and compares base and head; prints diagnostics and returns null when either side cannot be compared. */
+function computeDiff(base: string, head: string, specsDir: string, io: DiffIo): SpecDiff | null {
+  try {
+    const result = diffSpecSets(loadSpecSet(base, specsDir, io.cwd), loadSpecSet(head, specsDir, io.cwd));
+    if ("diff" in result) return result.diff;
+    printDiagnostics(result.failure.diagnostics, io.err);
+    io.err(`pango-codegen diff: the ${result.failure.side} specs (${result.failure.label}) have errors; nothing compared\n`);
+    return null;
+  } catch (e) {
+    if (!(e instanceof SpecSourceError)) throw e;
+    io.err(`error: ${e.message}\n`);
+    return null;
+  }
+}
+
+/** Runs `diff`: prints the report (text or JSON) and returns the exit code the gate asks for. */
+export function runDiff(opts: { base: string; head: string; json?: boolean; failOn: FailOn }, io: DiffIo): number {
+  // In a git revision the specs are read from specs/, where the repository keeps them.
+  const d = computeDiff(opts.base, opts.head, "specs", io);
+  if (!d) return DIFF_EXIT.specErrors;
+  io.out(opts.json ? formatJson(d) : formatReport(d));
+  return failsGate(d, opts.failOn) ? DIFF_EXIT.failed : DIFF_EXIT.ok;
+}
+
+/** Registers `diff --base <ref|folder> [--head <folder>] [--json] [--fail-on ...]` on the CLI. */
+export function registerDiff(program: Command, io: DiffIo, setCode: (code: number) => void): void {
+  program.command("diff").description("classify the changes between two versions of the specs, and the semver bump they imply")
+    .requiredOption("--base <ref|folder>", "the specs before: a folder, or a git revision (its specs/ folder, read without checkout)")
+    .option("--head <folder>", "the specs after", "specs")
+    .option("--json", "print the report as JSON")
+    .addOption(new Option("--fail-on <level>", "exit 1 on: breaking (for producers or consumers), any change, or none").choices(FAIL_ON).default("breaking"))
+    .action((opts) => { setCode(runDiff(opts, io)); });
+}
+
+/**
+ * For `check --base <ref>`: warns when the specs changed in a breaking way since `base` and package.version did not
+ * get a major bump. Returns 1 then (so CI holds the line), 2 when a side cannot be compared, else 0.
+ */
+export function checkAgainstBase(base: string, specsDir: string, io: DiffIo): number {
+  const d = computeDiff(base, specsDir, specsDir, io);
+  if (!d) return DIFF_EXIT.specErrors;
+  if (d.bump !== "major" || d.versionBump === "major") {
+    io.out(`pango-codegen check: package.version ${d.head.version} fits the changes since ${base} (implied bump: ${d.bump})\n`);
+    return DIFF_EXIT.ok;
+  }
+  const breaking = d.changes.filter((c) => c.producer === "breaking" || c.consumer === "breaking");
+  const list = breaking.map((c) => `  ${c.pos.file}:${c.pos.line}:${c.pos.col} ${c.entity ?? "package"} ${subject(c)} ${c.kind}: ${c.message}\n`).join("");
+  io.err(`warning: the specs changed in a breaking way since ${base} but package.version went ${d.base.version} → ${d.head.version}, not a major bump; set package.version in ${specsDir}/api.yaml\n${list}`);
+  return DIFF_EXIT.failed;
+}

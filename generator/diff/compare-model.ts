@@ -1,0 +1,105 @@
+import type { Entity, Model, Table } from "../model/ir.ts";
+import { change, type Change, type Place } from "./change.ts";
+import { compareFields } from "./compare-fields.ts";
+import { compareRules } from "./compare-rules.ts";
+import { compareTableDocs } from "./compare-docs.ts";
+import type { RenamedTables } from "./compare-values.ts";
+
+function customFieldsChange(base: Table, head: Table, at: Place): Change[] {
+  if (base.customFields === head.customFields) return [];
+  const where = { pos: head.pos, side: "head" as const };
+  return head.customFields
+    ? [change("custom-fields-allowed", at, where, "compatible", "compatible", "custom fields accepted now (unknown keys were rejected)")]
+    : [change("custom-fields-withdrawn", at, where, "breaking", "breaking", "custom fields withdrawn: a payload with any key the table does not list is rejected now, and the type loses its index signature")];
+}
+
+/** Everything about one table: custom fields, fields, conditional rules, title and errata. */
+function compareTable(base: Table, head: Table, place: Omit<Place, "field">, renamed: RenamedTables): Change[] {
+  const at = { ...place, field: null };
+  return [...customFieldsChange(base, head, at), ...compareFields(base, head, place, renamed), ...compareRules(base, head, at), ...compareTableDocs(base, head, at)];
+}
+
+/** Nested tables whose title (so type name) changed: the same field refers to the old one in the base and to the new one in the head. */
+function renamedTables(base: Entity, head: Entity): Map<string, string> {
+  const baseNames = new Set(base.tables.map((t) => t.typeName));
+  const headNames = new Set(head.tables.map((t) => t.typeName));
+  const refs = (e: Entity): Map<string, string> => new Map([e, ...e.tables].flatMap((t) => t.fields.filter((f) => f.table !== null).map((f) => [`${t.typeName}\u0000${f.name}`, f.table!] as const)));
+  const baseRefs = refs(base);
+  const out = new Map<string, string>();
+  for (const [key, to] of refs(head)) {
+    const from = baseRefs.get(key);
+    if (from && !headNames.has(from) && !baseNames.has(to) && ![...out.values()].includes(to)) out.set(from, to);
+  }
+  return out;
+}
+
+function compareNested(base: Entity, head: Entity, renamed: RenamedTables): Change[] {
+  const entity = head.objectType;
+  const baseByName = new Map(base.tables.map((t) => [t.typeName, t]));
+  const oldName = new Map([...renamed].map(([from, to]) => [to, from]));
+  const out: Change[] = [];
+  for (const h of head.tables) {
+    const from = oldName.get(h.typeName);
+    const b = baseByName.get(from ?? h.typeName);
+    const at = { entity, table: h.typeName, field: null };
+    // A nested table is only reachable through a field, whose own change says what producers feel.
+    if (!b) out.push(change("table-added", at, { pos: h.pos, side: "head" }, "none", "compatible", `nested table ${h.typeName} added`));
+    else {
+      if (from) out.push(change("table-renamed", at, { pos: h.pos, side: "head" }, "none", "breaking", `nested table ${from} renamed ${h.typeName} (its title changed): code that names the old type no longer compiles`));
+      out.push(...compareTable(b, h, { entity, table: h.typeName }, renamed));
+    }
+  }
+  const kept = new Set([...head.tables.map((t) => t.typeName), ...renamed.keys()]);
+  for (const b of base.tables) {
+    if (!kept.has(b.typeName)) out.push(change("table-removed", { entity, table: b.typeName, field: null }, { pos: b.pos, side: "base" }, "none", "breaking", `nested table ${b.typeName} removed: code that names its type no longer compiles`));
+  }
+  return out;
+}
+
+function compareTags(base: Entity, head: Entity): Change[] {
+  const at = { entity: head.objectType, table: null, field: null };
+  const where = { pos: head.pos, side: "head" as const };
+  const out: Change[] = [];
+  for (const t of head.tags) if (!base.tags.includes(t)) out.push(change("tag-added", at, where, "compatible", "compatible", `tag ${t} added`));
+  for (const t of base.tags) {
+    if (!head.tags.includes(t)) out.push(change("tag-removed", at, where, "breaking", "breaking", `tag ${t} removed: a request that sends ignoredUpdateCfs for this object type is rejected now`));
+  }
+  return out;
+}
+
+function compareEntity(base: Entity, head: Entity): Change[] {
+  const renamed = renamedTables(base, head);
+  return [...compareTags(base, head), ...compareTable(base, head, { entity: head.objectType, table: null }, renamed), ...compareNested(base, head, renamed)];
+}
+
+function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
+  const at = { entity: null, table: null, field: null };
+  const where = { pos: { file: apiFile, line: 1, col: 1 }, side: "head" as const };
+  const out: Change[] = [];
+  if (base.package.name !== head.package.name) out.push(change("package-renamed", at, where, "none", "breaking", `package ${base.package.name} → ${head.package.name}: imports of the old name no longer resolve`));
+  for (const key of ["ingestionPath", "authenticationPath"] as const) {
+    // Payloads stay valid (a warning for producers, who must send them elsewhere); the OpenAPI document's operations move.
+    if (base.api[key] !== head.api[key]) out.push(change("api-path-changed", at, where, "warning", "breaking", `${key} ${base.api[key]} → ${head.api[key]}: requests to the old path fail, and clients built from the OpenAPI document must be regenerated`));
+  }
+  for (const key of ["title", "serverUrl", "serverDescription", "callbackName"] as const) {
+    if (base.api[key] !== head.api[key]) out.push(change("api-info-changed", at, where, "docs", "docs", `${key} ${JSON.stringify(base.api[key])} → ${JSON.stringify(head.api[key])}`));
+  }
+  return out;
+}
+
+/** Every change from base to head, entity by entity (object-type order), then package and API facts. Pure. */
+export function compareModels(base: Model, head: Model, apiFile = "specs/api.yaml"): Change[] {
+  const baseByType = new Map(base.entities.map((e) => [e.objectType, e]));
+  const headTypes = new Set(head.entities.map((e) => e.objectType));
+  const out: Change[] = [];
+  for (const h of head.entities) {
+    const b = baseByType.get(h.objectType);
+    const at = { entity: h.objectType, table: null, field: null };
+    if (b) out.push(...compareEntity(b, h));
+    else out.push(change("entity-added", at, { pos: h.pos, side: "head" }, "compatible", "warning", `entity ${h.typeName} added (a switch over the object types that was exhaustive is not any more)`));
+  }
+  for (const b of base.entities) {
+    if (!headTypes.has(b.objectType)) out.push(change("entity-removed", { entity: b.objectType, table: null, field: null }, { pos: b.pos, side: "base" }, "breaking", "breaking", `entity ${b.typeName} removed: payloads of object type '${b.objectType}' are rejected now, and code that names its types no longer compiles`));
+  }
+  return [...out, ...compareFacts(base, head, apiFile)];
+}
