@@ -12,6 +12,10 @@ const STRING_KEYS: Record<string, readonly string[]> = {
   paths: ["ingestion", "authentication"],
 };
 
+const LITERAL_PATH = /^(?:\/[A-Za-z0-9._~-]+)+$/u;
+const SERVER_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s/?#])?$/u;
+const CALLBACK_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/u;
+
 /** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
 export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
@@ -58,7 +62,14 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
   for (const p of ["ingestion", "authentication"]) {
     const v = get(["paths", p]);
     if (v !== null && !v.startsWith("/")) diagnostics.push(diag("api-spec", at(doc.getIn(["paths", p], true)), `paths.${p} must start with '/'`));
+    // The OpenAPI document uses the path as a key: a parameter, query or trailing slash would make it invalid or lint errors.
+    else if (v !== null && !LITERAL_PATH.test(v)) diagnostics.push(diag("api-spec", at(doc.getIn(["paths", p], true)), `paths.${p} '${v}' must be a literal path such as /data-ingestion: segments of letters, digits and -._~, no {parameter}, query or trailing slash`));
   }
+  if (doc.getIn(["paths", "ingestion"]) === doc.getIn(["paths", "authentication"]) && doc.getIn(["paths", "ingestion"]) !== undefined) diagnostics.push(diag("api-spec", at(doc.getIn(["paths", "authentication"], true)), "paths.authentication must differ from paths.ingestion: each is its own operation"));
+  const url = doc.getIn(["server", "url"]);
+  if (typeof url === "string" && url.trim() !== "" && !SERVER_URL.test(url)) diagnostics.push(diag("api-spec", at(doc.getIn(["server", "url"], true)), `server.url '${url}' must be an absolute http(s) URL without a trailing slash, query or fragment`));
+  const callback = doc.getIn(["callbackName"]);
+  if (typeof callback === "string" && callback.trim() !== "" && !CALLBACK_NAME.test(callback)) diagnostics.push(diag("api-spec", at(doc.getIn(["callbackName"], true)), `callbackName '${callback}' must be letters, digits and -._ starting with a letter (it names the webhook and its operationId)`));
   return {
     pkg: { name: get(["package", "name"]) ?? DEFAULT_PACKAGE.name, version: version ?? DEFAULT_PACKAGE.version },
     api: {

@@ -20,13 +20,26 @@ export function screamingCase(text: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u;
 
+/** Schema names the OpenAPI document defines beside the entities' own (generator/emit/openapi). */
+export const OPENAPI_SCHEMA_NAMES = [
+  "IngestionRequest", "IngestionSuccessResponse", "ErrorResponse", "AuthenticationRequest", "AuthenticationResponse",
+  "IngestionCallback", "IngestionCallbackResult",
+] as const;
+
 /** Names the generated package itself defines or relies on: a generated type must not shadow them. */
 export const RESERVED_NAMES = new Set([
   "ValidationResult", "ValidationIssue", "IssueCode", "IngestionRequest", "ObjectType", "OBJECT_TYPES", "validators", "isObjectType",
   "validateIngestionRequest", "isIngestionRequest", "schemas", "fixtures", "ENTITIES",
+  "ingestionRequestFixtures", "FixtureIssue", "InvalidRecordFixture", "EntityFixtures", "InvalidRequestFixture", "IngestionRequestFixtures",
   "Array", "ReadonlyArray", "Record", "Partial", "Readonly", "Object", "String", "Number", "Boolean", "Date", "JSON", "Math", "Symbol",
   "Error", "Map", "Set", "Promise", "Function", "RegExp", "BigInt", "Infinity", "NaN", "undefined", "Exclude", "Extract", "Pick", "Omit",
+  ...OPENAPI_SCHEMA_NAMES,
 ]);
+
+/** The OpenAPI schema name of an entity's ingestion request (CustomerIdentity → CustomerIdentityIngestionRequest). */
+export function ingestionRequestName(typeName: string): string {
+  return `${typeName}IngestionRequest`;
+}
 
 /** The type name a nested table gets from its title ("Order Item Entity" → OrderItem). */
 export function tableTypeName(title: string): string {
@@ -62,11 +75,15 @@ export function checkNames(specs: readonly RawSpec[]): Diagnostic[] {
     objectTypes.add(spec.objectType.value);
     const typeName = pascalCase(spec.objectType.value);
     claim(typeName, spec.objectType.pos, `entity '${spec.objectType.value}'`);
+    if (IDENTIFIER.test(typeName)) claim(ingestionRequestName(typeName), spec.objectType.pos, `the OpenAPI ingestion request of entity '${spec.objectType.value}'`);
     const titles = new Set<string>([spec.title.value]);
     const distinct = spec.tables.filter((t) => !titles.has(t.title.value) && titles.add(t.title.value));
     const tables = [{ t: spec, name: typeName, what: `entity '${spec.objectType.value}'` }, ...distinct.map((t) => ({ t, name: tableTypeName(t.title.value), what: `nested table '${t.title.value}'` }))];
     for (const { t, name, what } of tables) {
       if (t !== spec) claim(name, t.title.pos, what);
+      // The types emitter declares <Type>Fields beside <Type>; claimed here so a table named "X Fields" is refused
+      // (only when <Type> itself was granted, so one collision is not reported twice).
+      if (claims.get(name)?.what === what) claim(`${name}Fields`, t === spec ? spec.objectType.pos : t.title.pos, `the fields interface of ${what}`);
       for (const f of t.fields) {
         if (!f.enum || f.type.value !== "string") continue;
         const enumType = name + pascalCase(f.name.value);

@@ -1,0 +1,87 @@
+import type { Entity, JsonValue, Model } from "../../model/ir.ts";
+import { NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
+import { ingestionRequestName } from "../../model/naming.ts";
+import { allowsIgnoredUpdateCfs, ENTRIES, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { exampleRecord } from "./example-record.ts";
+
+/** A JSON/YAML object under construction; serialised once, never templated. */
+export type Node = { [key: string]: unknown };
+
+/** OpenAPI 3.1 schemas are JSON Schema 2020-12, so the JSON Schema emitter's objects serve as they are. */
+export const REF_BASE = "#/components/schemas/";
+
+export const ref = (name: string): Node => ({ $ref: `${REF_BASE}${name}` });
+
+/** The only custom-field names the documentation shows (in its `ignoredUpdateCfs` examples). */
+export const DOC_CUSTOM_FIELDS = ["customField01", "customFieldLong03"] as const;
+
+const isTagged = (e: Entity): boolean => allowsIgnoredUpdateCfs(e.tags);
+
+function entityDescription(e: Entity): string {
+  const lines = [`The \`${e.objectType}\` entity, transcribed from the documentation's "${e.title}" table.`];
+  lines.push(e.customFields
+    ? "Keys not listed here are the organisation's custom fields and may hold any JSON value."
+    : "Keys not listed here are rejected: the table has no Custom Fields row.");
+  if (isTagged(e)) lines.push(`Tagged \`${IGNORED_UPDATE_CFS_TAG}\`: its ingestion requests may carry \`ignoredUpdateCfs\`.`);
+  lines.push("An optional field may be absent or `null`; a required string must contain a non-whitespace character.");
+  return lines.join("\n\n");
+}
+
+/** The component schemas of one entity: its own (with its example record) and its nested tables'. */
+export function entityComponents(e: Entity): [string, Node][] {
+  const own = tableSchema(e, REF_BASE);
+  const entity: Node = { title: own.title, description: entityDescription(e), ...own, examples: [exampleRecord(e)] };
+  return [[e.typeName, entity], ...e.tables.map((t): [string, Node] => [t.typeName, tableSchema(t, REF_BASE)])];
+}
+
+const ENVELOPE_DOC = {
+  objectType: "Which entity the entries are; each entity table's tag in angle brackets is its object type.",
+  source: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank).",
+  jeConfigId: "Journey Event configuration id: when given, an event is generated for the ingested data.",
+  jeEventKey: "Journey Event configuration key; same purpose as `jeConfigId`.",
+  entries: `The records, ${ENTRIES.min} to ${ENTRIES.max} per request. The documentation says "Limit: [1- 50]" and "Size: 1-50 entities" but also "Max: 100 records / 1 request"; this document holds the limit stated twice.`,
+  ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist.",
+} as const;
+
+function ignoredUpdateCfs(e: Entity): Node {
+  if (isTagged(e)) return { description: ENVELOPE_DOC.ignoredUpdateCfs, type: ["array", "null"], items: { type: "string" }, examples: [[...DOC_CUSTOM_FIELDS]] };
+  // `null` means "no value", as for every optional field; a list is what the untagged entity refuses.
+  return { description: `Not allowed (other than \`null\`, which means no value): the \`${e.objectType}\` entity is not tagged \`${IGNORED_UPDATE_CFS_TAG}\`.`, type: "null" };
+}
+
+/** The request body that ingests a batch of one entity's records (SEMANTICS.md, "The ingestion request envelope"). */
+export function requestSchema(e: Entity): Node {
+  return {
+    title: `${e.objectType} ingestion request`,
+    description: `A batch of ${ENTRIES.min} to ${ENTRIES.max} \`${e.objectType}\` records.`,
+    type: "object",
+    properties: {
+      objectType: { description: ENVELOPE_DOC.objectType, type: "string", const: e.objectType },
+      source: { description: ENVELOPE_DOC.source, type: "string", pattern: NON_BLANK, examples: ["CRM", "POS", "Ecommerce"] },
+      jeConfigId: { description: ENVELOPE_DOC.jeConfigId, type: ["string", "null"] },
+      jeEventKey: { description: ENVELOPE_DOC.jeEventKey, type: ["string", "null"] },
+      entries: { description: ENVELOPE_DOC.entries, type: "array", minItems: ENTRIES.min, maxItems: ENTRIES.max, items: ref(e.typeName) },
+      ignoredUpdateCfs: ignoredUpdateCfs(e),
+    },
+    required: ["objectType", "source", "entries"],
+    additionalProperties: false,
+  };
+}
+
+/** The envelope: one request schema per object type, told apart by `objectType`. */
+export function envelopeSchema(model: Model): Node {
+  const names = model.entities.map((e) => [e.objectType, ingestionRequestName(e.typeName)] as const);
+  return {
+    title: "Data ingestion request",
+    description: "One call ingests a batch of records of one entity type, named by `objectType`.",
+    oneOf: names.map(([, name]) => ref(name)),
+    discriminator: { propertyName: "objectType", mapping: Object.fromEntries(names.map(([t, name]) => [t, `${REF_BASE}${name}`])) },
+  };
+}
+
+/** A valid request example per object type: the entity's example record as the only entry. */
+export function requestExample(e: Entity): JsonValue {
+  const example: { [key: string]: JsonValue } = { objectType: e.objectType, source: "CRM", entries: [exampleRecord(e)] };
+  if (isTagged(e)) example.ignoredUpdateCfs = [...DOC_CUSTOM_FIELDS];
+  return example;
+}

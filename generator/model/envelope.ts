@@ -1,0 +1,38 @@
+import type { Field, Model, Tag } from "./ir.ts";
+
+/**
+ * The ingestion request envelope (SEMANTICS.md, last section). It is not in the doc's entity tables, so
+ * its facts live here, once, for every artefact that describes it (JSON Schema, validators).
+ */
+export const ENTRIES = { min: 1, max: 50 } as const;
+
+/** The tag that allows `ignoredUpdateCfs` in a request for the entity. */
+export const IGNORED_UPDATE_CFS_TAG: Tag = "SUPPORT_IGNORED_UPDATE_CFS";
+
+const POS = { file: "SEMANTICS.md", line: 1, col: 1 } as const;
+
+function field(name: string, type: Field["type"], required: boolean, description: string, values: readonly string[] | null = null): Field {
+  return {
+    kind: "field", pos: POS, name, docType: type === "list" ? "array of strings" : "string", type, required, requiredBy: null, docRequired: required,
+    description, example: null, exampleValue: undefined, doc: { description, example: null }, enum: values, format: null,
+    minimum: null, maximum: null, table: null, enumTypeName: null, enumConstName: null,
+  };
+}
+
+/** The envelope's own fields, in the documentation's order; `entries` (between jeEventKey and ignoredUpdateCfs) is not a plain field. */
+export function envelopeFields(model: Model): { objectType: Field; strings: readonly Field[]; ignoredUpdateCfs: Field } {
+  return {
+    objectType: field("objectType", "string", true, "Which entity the entries are.", model.entities.map((e) => e.objectType)),
+    strings: [
+      field("source", "string", true, "Name of the system that owns the data, e.g. CRM, POS, Ecommerce."),
+      field("jeConfigId", "string", false, "Journey Event configuration id; when given, an event is generated for the ingested data."),
+      field("jeEventKey", "string", false, "Journey Event configuration key; same purpose as jeConfigId."),
+    ],
+    ignoredUpdateCfs: field("ignoredUpdateCfs", "list", false, `Custom fields not to overwrite on records that already exist; only for entities tagged ${IGNORED_UPDATE_CFS_TAG}.`),
+  };
+}
+
+/** Whether a request for the entity may carry `ignoredUpdateCfs`. */
+export function allowsIgnoredUpdateCfs(tags: readonly Tag[]): boolean {
+  return tags.includes(IGNORED_UPDATE_CFS_TAG);
+}
