@@ -2,6 +2,7 @@ import { decodeSpec } from "../../generator/load/load-specs.ts";
 import { compile, emit } from "../../generator/pipeline.ts";
 import { build } from "../../generator/run.ts";
 import type { Entity, JsonValue, Model } from "../../generator/model/ir.ts";
+import { docExampleRecord } from "../../generator/emit/fixtures/valid-records.ts";
 
 /** Compiles in-memory spec texts (file name → YAML) as if they were a specs folder. */
 export function compileTexts(files: Record<string, string>, api: string | null = null) {
@@ -18,26 +19,7 @@ export function realModel(): Model {
 
 export { emit };
 
-/** A filler value of a field's type, for required fields the doc gives no example for. */
-function filler(entity: Entity, name: string): JsonValue {
-  const f = entity.fields.find((x) => x.name === name)!;
-  if (f.enum) return f.enum[0]!;
-  switch (f.type) {
-    case "string": return f.format === "email" ? "filler@example.com" : f.format === "uri" ? "https://example.com/x" : `${name}-1`;
-    case "date": return "2001-10-31";
-    case "boolean": return true;
-    case "list": return ["x"];
-    default: return 1;
-  }
-}
-
-/** The doc's example record of an entity: every field's (errata-corrected) example, required gaps filled. */
+/** The doc's example record of an entity (the fixtures' `example`): examples after errata, required gaps filled. */
 export function exampleRecord(entity: Entity): Record<string, JsonValue> {
-  const record: Record<string, JsonValue> = {};
-  for (const f of entity.fields) if (f.exampleValue !== undefined) record[f.name] = f.exampleValue;
-  for (const f of entity.fields) if (f.required && !(f.name in record)) record[f.name] = filler(entity, f.name);
-  for (const r of entity.rules) {
-    if (!r.groups.some((g) => g.every((n) => n in record))) for (const n of r.groups[0]!) record[n] ??= filler(entity, n);
-  }
-  return record;
+  return docExampleRecord(entity);
 }

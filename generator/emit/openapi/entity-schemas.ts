@@ -2,7 +2,8 @@ import type { Entity, JsonValue, Model } from "../../model/ir.ts";
 import { NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
 import { allowsIgnoredUpdateCfs, ENTRIES, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
-import { exampleRecord } from "./example-record.ts";
+// The same example record as the fixtures' `example`, so the two artefacts show one record.
+import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
 /** A JSON/YAML object under construction; serialised once, never templated. */
 export type Node = { [key: string]: unknown };
