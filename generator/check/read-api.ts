@@ -26,9 +26,10 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
     const { line, col } = lines.linePos(range ? range[0] : 0);
     return { file, line, col };
   };
-  for (const e of doc.errors) {
+  // Warnings count too, as in a spec: an unresolved tag would otherwise pass silently as a plain string.
+  for (const e of [...doc.errors, ...doc.warnings]) {
     const p = lines.linePos(e.pos[0]);
-    diagnostics.push(diag(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line: p.line, col: p.col }, e.message.split("\n")[0]!));
+    diagnostics.push(diag(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line: p.line, col: p.col }, e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "")));
   }
   const fail = { pkg: DEFAULT_PACKAGE, api: DEFAULT_API, diagnostics };
   if (diagnostics.length > 0) return fail;

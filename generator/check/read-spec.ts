@@ -239,12 +239,16 @@ export function readSpec(file: string, text: string): { spec: RawSpec | null; di
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const r = new Reader(file, lines);
+  // The parser reports a stack overflow (absurd nesting) where and as often as the stack ran out, which varies
+  // by machine: one diagnostic at the file's start keeps the output deterministic.
+  if (doc.errors.some((e) => /call stack/iu.test(e.message))) {
+    r.report("yaml-syntax", { file, line: 1, col: 1 }, "the file nests too deeply to parse");
+    return { spec: null, diagnostics: r.diagnostics };
+  }
   // Warnings count too: an unresolved tag (`!!js/function`) would otherwise pass silently as a plain string.
   for (const e of [...doc.errors, ...doc.warnings]) {
-    // The parser reports a stack overflow (absurd nesting) where the stack ran out, which varies by machine.
-    const deep = /call stack/iu.test(e.message);
-    const { line, col } = deep ? { line: 1, col: 1 } : lines.linePos(e.pos[0]);
-    const message = deep ? "the file nests too deeply to parse" : e.code === "MULTIPLE_DOCS" ? "a spec file holds one YAML document; remove the '---' that starts a second" : e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "");
+    const { line, col } = lines.linePos(e.pos[0]);
+    const message = e.code === "MULTIPLE_DOCS" ? "a spec file holds one YAML document; remove the '---' that starts a second" : e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "");
     r.report(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line, col }, message);
   }
   if (doc.errors.length + doc.warnings.length > 0) return { spec: null, diagnostics: r.diagnostics };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { byCodePoint } from "../util/text.ts";
+import { OutputRefused } from "../output/write-output.ts";
 
 /** A spec file's text, or why it could not be read as text. */
 export interface SourceFile {
@@ -38,14 +39,31 @@ export function listSpecFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".yaml") || name.endsWith(".yml"))
     .filter((name) => name !== "api.yaml")
-    .filter((name) => statSync(join(dir, name)).isFile())
+    .filter((name) => isFileOrUnreadable(join(dir, name)))
     .sort(byCodePoint)
     .map((name) => join(dir, name));
 }
 
+/** Folders (and FIFOs, devices) named *.yaml are not specs; a name that cannot be stat'ed is kept so reading it reports why. */
+function isFileOrUnreadable(path: string): boolean {
+  try { return statSync(path).isFile(); } catch { return true; }
+}
+
+/** Reads one spec file: refused by size before it is read (a huge file never fills memory), and a read error is the user's to fix. */
+function readSpecFile(path: string, cwd: string): SourceFile {
+  const file = displayPath(path, cwd);
+  try {
+    const bytes = statSync(path).size;
+    if (bytes > MAX_SPEC_BYTES) return { file, text: null, problem: "too-large", bytes };
+    return decodeSpec(file, readFileSync(path));
+  } catch (e) {
+    throw new OutputRefused(`cannot read the spec file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
 /** Reads every spec file of a folder. The only file-system access of the front end. */
 export function loadSpecFiles(dir: string, cwd: string): SourceFile[] {
-  return listSpecFiles(dir).map((path) => decodeSpec(displayPath(path, cwd), readFileSync(path)));
+  return listSpecFiles(dir).map((path) => readSpecFile(path, cwd));
 }
 
 /** Reads specs/api.yaml when the folder has one. */

@@ -27,6 +27,20 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * Removes a dead holder's lock without removing a live one: two waiters may both see the dead holder, and the
+ * slower one must not delete the lock the faster one has just taken. So the lock is moved aside (only one
+ * waiter can), checked, and put back if it turned out to be someone else's.
+ */
+function breakLock(lock: string, deadPid: number): void {
+  const aside = `${lock}.${process.pid}`;
+  try { renameSync(lock, aside); } catch { return; }
+  let moved = NaN;
+  try { moved = Number(readFileSync(aside, "utf8")); } catch { /* vanished: nothing to put back */ }
+  if (moved !== deadPid) { try { linkSync(aside, lock); } catch { /* a newer lock exists; it stands */ } }
+  rmSync(aside, { force: true });
+}
+
 /** Takes the output's lock (a file created exclusively), waiting for a live holder and breaking a dead one's. */
 export function acquireLock(out: string, timeoutMs = 60_000): () => void {
   const { lock } = sidePaths(out);
@@ -42,7 +56,7 @@ export function acquireLock(out: string, timeoutMs = 60_000): () => void {
     }
     let holder = NaN;
     try { holder = Number(readFileSync(lock, "utf8")); } catch { /* released meanwhile */ }
-    if (Number.isInteger(holder) && holder > 0 && !pidAlive(holder)) { rmSync(lock, { force: true }); continue; }
+    if (Number.isInteger(holder) && holder > 0 && !pidAlive(holder)) { breakLock(lock, holder); continue; }
     if (Date.now() > deadline) throw new OutputRefused(`${lock} is held by process ${holder}; another generate is running`);
     sleep(25);
   }
@@ -63,6 +77,15 @@ export function recover(out: string): void {
     }
   }
   rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Test hook: PANGO_CODEGEN_TEST_SLOW_WRITE_MS=<ms> pauses after each file written to the staging folder and
+ * around the swap, so test/hardening/interrupted-runs.test.ts can kill a run mid-write. Unset in normal use.
+ */
+function testPause(): void {
+  const ms = Number(process.env.PANGO_CODEGEN_TEST_SLOW_WRITE_MS ?? "0");
+  if (Number.isFinite(ms) && ms > 0) sleep(ms);
 }
 
 function writeDurably(path: string, contents: string): void {
@@ -90,6 +113,8 @@ export function plan(out: string, files: readonly OutputFile[]): WriteSummary {
  * serialised by a lock. Refuses a folder that is neither empty nor the generator's.
  */
 export function writeOutput(out: string, files: readonly OutputFile[]): WriteSummary {
+  // The lock and staging folder live beside the output, so its parent must exist (`--out new/dir`).
+  mkdirSync(dirname(out), { recursive: true });
   const release = acquireLock(out);
   try {
     recover(out);
@@ -106,9 +131,12 @@ export function writeOutput(out: string, files: readonly OutputFile[]): WriteSum
         try { linkSync(join(out, f.path), target); continue; } catch { /* another file system: copy below */ }
       }
       writeDurably(target, f.contents);
+      testPause();
     }
     if (existsSync(out)) renameSync(out, backup);
+    testPause();
     renameSync(staging, out);
+    testPause();
     recover(out);
     return summary;
   } finally {

@@ -1,0 +1,15 @@
+// The same package from CommonJS: Node 20.19 and later can require() an ES module, and this one has no
+// top-level await, so require() returns it whole.
+import pango = require("pango-cdp-schemas");
+import identitySchema = require("pango-cdp-schemas/json-schema/customer-identity.schema.json");
+
+const person: pango.CustomerIdentity = { customerId: "C-001", phone: "0903123xxx", firstName: "An", lastName: "Nguyễn" };
+
+// @ts-expect-error: "Male" is not one of the enum's values (they are exact and case-sensitive)
+const wrongGender: pango.CustomerIdentityGender = "Male";
+
+console.log(JSON.stringify({
+  valid: pango.validateCustomerIdentity(person).ok,
+  invalid: pango.validateCustomerIdentity({ ...person, gender: wrongGender }).ok,
+  schema: identitySchema.title,
+}));
