@@ -14,13 +14,17 @@ hb.registerHelper("ident", (x: unknown) => ident(String(x)));
 hb.registerHelper("str", (x: unknown) => str(String(x)));
 hb.registerHelper("key", (x: unknown) => key(String(x)));
 hb.registerHelper("doc", (x: unknown) => docComment(Array.isArray(x) ? x.map(String) : String(x).split("\n")));
-hb.registerHelper("text", (x: unknown) => String(x).replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\|/g, "\\|"));
+// Markdown text on one line: punctuation that Markdown or HTML would interpret is backslash-escaped.
+hb.registerHelper("text", (x: unknown) => String(x).replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_[\]<>|#]/g, "\\$&"));
 hb.registerHelper("code", (x: unknown) => {
   if (!(x instanceof Code)) throw new Error(`template passed a plain string where code was expected: ${JSON.stringify(x)}`);
   return x.text;
 });
 
-export const TEMPLATE_HELPERS = ["ident", "str", "key", "doc", "text", "code"] as const;
+// Joins strings (for building one value to escape); its output still goes through an escaper.
+hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
+
+export const TEMPLATE_HELPERS = ["ident", "str", "key", "doc", "text", "code", "concat"] as const;
 const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 

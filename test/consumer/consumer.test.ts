@@ -82,3 +82,12 @@ describe("a consumer project", () => {
     expect(out).toEqual({ valid: true, invalid: false, schema: "Customer Identity Entity" });
   });
 });
+
+describe("the README's consumer section", () => {
+  it("shows the consumer files exactly as the test uses them", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    for (const f of ["consumer.mts", "consumer.cts", "package.json", "tsconfig.json"]) {
+      expect(readme, f).toContain(readFileSync(join(ROOT, "test/consumer/app", f), "utf8").trimEnd());
+    }
+  });
+});

@@ -25,7 +25,9 @@ function packageJson(model: Model): string {
       "./fixtures/*": "./fixtures/*",
       "./package.json": "./package.json",
     },
-    files: ["dist", "json-schema", "openapi", "fixtures", "README.md"],
+    files: ["dist", "json-schema", "openapi", "fixtures/*.json", "README.md"],
+    // require() of an ES module and JSON import attributes both need Node 20.19.
+    engines: { node: ">=20.19" },
     scripts: { build: "tsc -p tsconfig.json" },
   });
 }
@@ -36,7 +38,8 @@ function tsconfig(): string {
       target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, declaration: true,
       resolveJsonModule: true, outDir: "dist", rootDir: ".", skipLibCheck: true, types: [], lib: ["ES2022"],
     },
-    include: ["*.ts", "**/*.ts", "**/*.json"],
+    // Imported JSON (the fixtures) is emitted with the code; JSON Schema and OpenAPI ship as they are.
+    include: ["**/*.ts"],
     exclude: ["dist", "node_modules", "package.json", "tsconfig.json", MANIFEST],
   });
 }
