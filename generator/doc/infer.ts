@@ -1,0 +1,65 @@
+import type { FieldType, Format } from "../check/raw-spec.ts";
+import type { PageLine, PageNote } from "./page-model.ts";
+import { InternalError } from "../util/assert.ts";
+
+const TYPE_OF_WORD: Record<string, FieldType> = {
+  string: "string", integer: "integer", long: "long", double: "double", float: "float", boolean: "boolean",
+  timestamp: "timestamp", list: "list", array: "array", object: "object",
+};
+// "yyyy-MM-dd" (any number of y's: the doc writes "yyyyy-MM-dd") marks a Text field as a calendar date.
+const DATE_PATTERN = /y{2,}-MM-dd/u;
+
+/** The normalised type of a Type word (SEMANTICS.md); a blank type is a string, Text with a date pattern a date. */
+export function typeOfWord(docType: string | null, description: string | null, example: string | null): FieldType {
+  if (docType === null) return "string";
+  const word = docType.toLowerCase();
+  if (word === "text") return DATE_PATTERN.test(`${description ?? ""}\n${example ?? ""}`) ? "date" : "string";
+  const t = TYPE_OF_WORD[word];
+  if (!t) throw new InternalError(`not a type word: ${docType}`);
+  return t;
+}
+
+// "Gender: male, female, undefined" / "Valid values: Changed | Created": a label without sentence punctuation, then values.
+const INLINE_LIST = /^([^:.]+):\s*(.+)$/u;
+const OPEN_LIST = /(,|\s)\s*\.{2,}$|,\.\.$/u;
+const VALUE = /^[\p{L}\p{N}][\p{L}\p{N} _\-+/]*$/u;
+
+function listValues(rest: string): string[] | null {
+  const values = (rest.includes("|") ? rest.split("|") : rest.split(",")).map((v) => v.trim());
+  return values.every((v) => VALUE.test(v) && v.split(" ").length <= 3) ? values : null;
+}
+
+/** The enum a description states, in the doc's order; null when it states none or an open list (",.."). */
+export function enumOf(lines: readonly PageLine[], notes: PageNote[]): string[] | null {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (text.endsWith(":") && !/required/iu.test(text)) {
+      const bullets = lines.slice(i + 1).filter((l) => l.text.startsWith("•")).map((l) => l.text.replace(/^•\s*/u, ""));
+      if (bullets.length >= 2 && bullets.every((b) => VALUE.test(b) && b.split(" ").length <= 3)) return bullets;
+      continue;
+    }
+    const m = INLINE_LIST.exec(text);
+    if (!m || /required/iu.test(m[1]!)) continue;
+    if (OPEN_LIST.test(m[2]!)) {
+      notes.push({ line: lines[i]!.n, severity: "info", code: "open-list", message: `"${text}" ends with ",..": read as examples of values, not an enum` });
+      return null;
+    }
+    const values = listValues(m[2]!);
+    if (values && (values.length >= 2 || /valid values?/iu.test(m[1]!))) return values;
+  }
+  return null;
+}
+
+/** The format a field's name makes unambiguous (SEMANTICS.md, Formats). */
+export function formatOf(name: string): Format | null {
+  if (name === "email" || /[a-z0-9]Email$/u.test(name)) return "email";
+  if (name === "url" || /[a-z0-9]Url$/u.test(name)) return "uri";
+  if (name === "countryAlphaCode2") return "country-alpha2";
+  if (name === "countryAlphaCode3") return "country-alpha3";
+  return null;
+}
+
+/** An explicit range SEMANTICS.md gives a field (timezoneGmt: the offsets that exist). */
+export function rangeOf(name: string, type: FieldType): { minimum: number; maximum: number } | null {
+  return name === "timezoneGmt" && type === "integer" ? { minimum: -12, maximum: 14 } : null;
+}

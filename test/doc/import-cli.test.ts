@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../generator/cli.ts";
+import { CUSTOMER_PAGE, PAGES_DIR } from "./helpers.ts";
+import { fileURLToPath } from "node:url";
+
+const root = join(import.meta.dirname, "../..");
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "", err = "";
+  const code = await main(["node", "pango-codegen", ...args], { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: root });
+  return { code, out, err };
+}
+
+describe("pango-codegen import-doc (CLI)", () => {
+  it("writes one draft per entity, with the schema line relative to the output folder, and reports what needs a look", async () => {
+    const out = mkdtempSync(join(tmpdir(), "import-doc-"));
+    const r = await run(["import-doc", fileURLToPath(CUSTOMER_PAGE), "--out", out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "customer-identity-address.yaml", "customer-identity-email.yaml", "customer-identity-photo.yaml",
+      "customer-identity.yaml", "customer-membership.yaml", "customer-relationship.yaml",
+    ]);
+    const schema = relative(out, join(root, "generator/spec/spec.schema.json")).split("\\").join("/");
+    const email = readFileSync(join(out, "customer-identity-email.yaml"), "utf8");
+    expect(email).toBe(readFileSync(join(root, "specs/customer-identity-email.yaml"), "utf8").replace("../generator/spec/spec.schema.json", schema));
+    expect(r.out).toMatch(/^pango-codegen import-doc: 6 entities, 116 rows from .*customer\.txt \(\d+ ms\)\n/u);
+    expect(r.out).toContain("5 suspected errata");
+    expect(r.err).toMatch(/customer\.txt:644 warning missing-type: "internalCompanyId" has no Type word/u);
+  });
+
+  it("refuses to overwrite a spec that differs (the hand spec's errata would be lost) unless --force", async () => {
+    const out = mkdtempSync(join(tmpdir(), "import-doc-"));
+    const page = fileURLToPath(new URL("purchase-order.txt", PAGES_DIR));
+    writeFileSync(join(out, "purchase-order.yaml"), "# hand-made\n");
+    const refused = await run(["import-doc", page, "--out", out]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("refusing to overwrite");
+    expect(readFileSync(join(out, "purchase-order.yaml"), "utf8")).toBe("# hand-made\n");
+    const forced = await run(["import-doc", page, "--out", out, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, "purchase-order.yaml"), "utf8")).toContain("objectType: purchase-order\n");
+  });
+
+  it("exits 2 and writes nothing for a page with no entity table", async () => {
+    const out = mkdtempSync(join(tmpdir(), "import-doc-"));
+    const page = join(out, "page.txt");
+    writeFileSync(page, "Pango Help Center\n\nRelease notes\n\nWas this helpful?\n");
+    const r = await run(["import-doc", page, "--out", join(out, "drafts")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: .*page\.txt: the page has no entity table/mu);
+    expect(readdirSync(out)).toEqual(["page.txt"]);
+  });
+
+  it("exits 2 and writes nothing when part of the page cannot be read, naming the line", async () => {
+    const out = mkdtempSync(join(tmpdir(), "import-doc-"));
+    const page = join(out, "page.txt");
+    writeFileSync(page, "Thing Entity <thing>\n\nthingId\n\nString\n\ndetails\n\nObject\n\nDetails\n");
+    const r = await run(["import-doc", page, "--out", join(out, "drafts")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/page\.txt:7 error unknown-table: the Object field "details" names no nested table/u);
+    expect(readdirSync(out)).toEqual(["page.txt"]);
+  });
+});
