@@ -4,6 +4,7 @@ import { writeOutput, OutputRefused } from "./output/write-output.ts";
 import { findDrift, hasDrift } from "./output/check-output.ts";
 import { hasErrors } from "./check/diagnostics.ts";
 import { InternalError } from "./util/assert.ts";
+import { registerDocCommands } from "./doc/cli-commands.ts";
 import { checkAgainstBase, registerDiff } from "./diff/cli-command.ts";
 
 /** Exit codes: 0 done/clean, 1 drift, 2 spec errors or refused input, 3 internal error. */
@@ -71,6 +72,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => proce
     .option("--base <ref>", "also exit 1 when the specs changed in a breaking way since this git revision (or folder) without a major bump of package.version")
     .action((opts) => { code = Math.max(check(opts, io), opts.base ? checkAgainstBase(opts.base, opts.specs, io) : EXIT.ok); });
   registerDiff(program, io, (c) => { code = c; });
+  registerDocCommands(program, io, (c) => { code = c; });
   try {
     await program.parseAsync([...argv], { from: "node" });
     return code;
