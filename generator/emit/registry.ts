@@ -2,6 +2,10 @@ import type { Model } from "../model/ir.ts";
 import type { OutputFile } from "./output-file.ts";
 import { emitTypes } from "./types/emit-types.ts";
 import { emitJsonSchema } from "./json-schema/emit-json-schema.ts";
+import { emitValidators } from "./validators/emit-validators.ts";
+import { emitFixtures } from "./fixtures/emit-fixtures.ts";
+import { emitOpenApi } from "./openapi/emit-openapi.ts";
+import { emitDocs } from "./docs/emit-docs.ts";
 
 /** One kind of artefact: how to emit it, and what `generated/index.ts` re-exports of it. */
 export interface EmitterEntry {
@@ -15,4 +19,8 @@ export interface EmitterEntry {
 export const EMITTERS: readonly EmitterEntry[] = [
   { name: "types", emit: emitTypes, exports: (m) => m.entities.map((e) => `./types/${e.objectType}.js`) },
   { name: "json-schema", emit: emitJsonSchema, exports: () => [] },
+  { name: "validators", emit: emitValidators, exports: () => ["./validators/index.js"] },
+  { name: "fixtures", emit: emitFixtures, exports: () => ["./fixtures/index.js"] },
+  { name: "openapi", emit: emitOpenApi, exports: () => [] },
+  { name: "docs", emit: emitDocs, exports: () => [] },
 ];

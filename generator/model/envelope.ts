@@ -11,18 +11,18 @@ export const IGNORED_UPDATE_CFS_TAG: Tag = "SUPPORT_IGNORED_UPDATE_CFS";
 
 const POS = { file: "SEMANTICS.md", line: 1, col: 1 } as const;
 
-function field(name: string, type: Field["type"], required: boolean, description: string, values: readonly string[] | null = null): Field {
+function field(name: string, type: Field["type"], required: boolean, description: string, values: readonly string[] | null = null, valuesConst: string | null = null): Field {
   return {
     kind: "field", pos: POS, name, docType: type === "list" ? "array of strings" : "string", type, required, requiredBy: null, docRequired: required,
     description, example: null, exampleValue: undefined, doc: { description, example: null }, enum: values, format: null,
-    minimum: null, maximum: null, table: null, enumTypeName: null, enumConstName: null,
+    minimum: null, maximum: null, table: null, enumTypeName: null, enumConstName: valuesConst,
   };
 }
 
 /** The envelope's own fields, in the documentation's order; `entries` (between jeEventKey and ignoredUpdateCfs) is not a plain field. */
 export function envelopeFields(model: Model): { objectType: Field; strings: readonly Field[]; ignoredUpdateCfs: Field } {
   return {
-    objectType: field("objectType", "string", true, "Which entity the entries are.", model.entities.map((e) => e.objectType)),
+    objectType: field("objectType", "string", true, "Which entity the entries are.", model.entities.map((e) => e.objectType), "OBJECT_TYPES"),
     strings: [
       field("source", "string", true, "Name of the system that owns the data, e.g. CRM, POS, Ecommerce."),
       field("jeConfigId", "string", false, "Journey Event configuration id; when given, an event is generated for the ingested data."),

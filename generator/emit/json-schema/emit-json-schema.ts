@@ -3,6 +3,7 @@ import type { OutputFile } from "../output-file.ts";
 import { bannerLines } from "../output-file.ts";
 import { stableJson } from "../../util/text.ts";
 import { assertNever } from "../../util/assert.ts";
+import { ingestionRequestSchema } from "./ingestion-request-schema.ts";
 
 type Schema = { [key: string]: JsonValue | Schema | (Schema | JsonValue)[] | undefined };
 
@@ -101,7 +102,10 @@ export function schemaId(model: Model, objectType: string): string {
   return `https://schemas.pango-cdp.invalid/${model.package.name}/${objectType}.schema.json`;
 }
 
-/** Emits `json-schema/<object-type>.schema.json` for every entity. */
+/** Emits `json-schema/<object-type>.schema.json` for every entity, and the request envelope's schema. */
 export function emitJsonSchema(model: Model): OutputFile[] {
-  return model.entities.map((e) => ({ path: `json-schema/${e.objectType}.schema.json`, contents: stableJson(entitySchema(e, schemaId(model, e.objectType))) }));
+  return [
+    ...model.entities.map((e) => ({ path: `json-schema/${e.objectType}.schema.json`, contents: stableJson(entitySchema(e, schemaId(model, e.objectType))) })),
+    { path: "json-schema/ingestion-request.schema.json", contents: stableJson(ingestionRequestSchema(model)) },
+  ];
 }

@@ -1,0 +1,47 @@
+import type { Model, Table } from "../../model/ir.ts";
+import { allowsIgnoredUpdateCfs, ENTRIES, envelopeFields } from "../../model/envelope.ts";
+import { bannerLines } from "../output-file.ts";
+import { entitySchema, fieldSchema, schemaId } from "./emit-json-schema.ts";
+
+type Schema = ReturnType<typeof entitySchema>;
+
+/** The envelope's own fields carry no errata, so they are annotated as a table without any. */
+const ENVELOPE: Pick<Table, "errata"> = { errata: [] };
+
+/** The `then` of one object type: entries are that entity, and `ignoredUpdateCfs` only where the tag allows it. */
+function perObjectType(model: Model, objectType: string, tagged: boolean): Schema {
+  const then: Schema = { properties: { entries: { type: "array", items: { $ref: schemaId(model, objectType) } } } };
+  if (!tagged) (then.properties as Schema).ignoredUpdateCfs = { $comment: "not allowed: the entity is not tagged SUPPORT_IGNORED_UPDATE_CFS", type: "null" };
+  return { if: { properties: { objectType: { const: objectType } }, required: ["objectType"] }, then };
+}
+
+/**
+ * The standalone JSON Schema of the ingestion request envelope (SEMANTICS.md, last section). The entity
+ * schemas are embedded under $defs as resources with their own $id, so a validator compiles this file alone.
+ */
+export function ingestionRequestSchema(model: Model): Schema {
+  const f = envelopeFields(model);
+  const t = ENVELOPE as Table;
+  const defs = Object.fromEntries(model.entities.map((e) => {
+    const { $schema: _omitted, ...embedded } = entitySchema(e, schemaId(model, e.objectType));
+    return [e.objectType, embedded];
+  }));
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: schemaId(model, "ingestion-request"),
+    $comment: bannerLines("specs/").join(" "),
+    title: "Ingestion request",
+    description: `The body of one ingestion call: ${ENTRIES.min} to ${ENTRIES.max} entities of one object type.`,
+    type: "object",
+    properties: {
+      objectType: fieldSchema(f.objectType, t, "#/$defs/"),
+      ...Object.fromEntries(f.strings.map((s) => [s.name, fieldSchema(s, t, "#/$defs/")])),
+      entries: { description: "The records, each validated as the entity of `objectType`.", type: "array", minItems: ENTRIES.min, maxItems: ENTRIES.max },
+      ignoredUpdateCfs: fieldSchema(f.ignoredUpdateCfs, t, "#/$defs/"),
+    },
+    required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],
+    additionalProperties: false,
+    allOf: model.entities.map((e) => perObjectType(model, e.objectType, allowsIgnoredUpdateCfs(e.tags))),
+    $defs: defs,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Entity, Model, Table } from "../../model/ir.ts";
+import { jsBanner, type OutputFile } from "../output-file.ts";
+import { render } from "../templates.ts";
+import { _, Code, join, name, COMMA, NL } from "./code.ts";
+import { collectorName, testerName } from "./field-checks.ts";
+import { tableCode } from "./table-code.ts";
+import { envelopeCode } from "./envelope-code.ts";
+
+/** The helpers of runtime.ts a generated file may call; each file imports those its code uses. */
+const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable"];
+
+function runtimeImports(body: Code): Code[] {
+  const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}\\(`, "u").test(body.text));
+  return [
+    _`import type { ValidationIssue, ValidationResult } from "../runtime.js";`,
+    _`import { ${join(used.map(name), COMMA)} } from "../runtime.js";`,
+  ];
+}
+
+/** Text made safe for a `//` comment: a line terminator would end the comment. */
+function oneLine(text: string): Code {
+  return new Code(text.replace(/[\r\n\u2028\u2029]+/gu, " "));
+}
+
+function file(path: string, source: string, summary: string, imports: Code[], body: Code): OutputFile {
+  return { path, contents: render("validator.ts.hbs", { banner: new Code(jsBanner(source)), summary: oneLine(summary), imports, body }) };
+}
+
+function entityFile(e: Entity): OutputFile {
+  const tables: readonly Table[] = [e, ...e.tables];
+  const byType = new Map(e.tables.map((t) => [t.typeName, t]));
+  const body = join(tables.map((t) => tableCode(t, byType)), new Code("\n\n"));
+  const from = `../types/${e.objectType}.js`;
+  const types = _`import type { ${join(tables.map((t) => name(t.typeName)), COMMA)} } from ${from};`;
+  const consts = tables.flatMap((t) => t.fields.flatMap((f) => (f.enumConstName ? [name(f.enumConstName)] : [])));
+  const imports = consts.length > 0 ? [types, _`import { ${join(consts, COMMA)} } from ${from};`] : [types];
+  return file(`validators/${e.objectType}.ts`, `specs/${e.objectType}.yaml`, `Runtime validators of ${e.title} (object type ${e.objectType}).`, [...imports, ...runtimeImports(body)], body);
+}
+
+function envelopeFile(model: Model): OutputFile {
+  const body = envelopeCode(model);
+  const imports = model.entities.flatMap((e) => [
+    _`import type { ${name(e.typeName)} } from ${`../types/${e.objectType}.js`};`,
+    _`import { ${join([name(e.validateName), collectorName(e), testerName(e)], COMMA)} } from ${`./${e.objectType}.js`};`,
+  ]);
+  return file("validators/ingestion-request.ts", "specs/", "The ingestion request envelope (SEMANTICS.md, last section) and the validators of every entity by object type.", [...imports, ...runtimeImports(body)], body);
+}
+
+/** validators/index.ts: the public surface (the internal collectors and runtime helpers stay private). */
+function indexFile(model: Model): OutputFile {
+  const lines = model.entities.map((e) => {
+    const names = [e, ...e.tables].flatMap((t) => [name(t.validateName), name(t.isName)]);
+    return _`export { ${join(names, COMMA)} } from ${`./${e.objectType}.js`};`;
+  });
+  lines.push(
+    _`export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";`,
+    _`export type { ObjectType, IngestionRequest } from "./ingestion-request.js";`,
+    _`export type { IssueCode, ValidationIssue, ValidationResult } from "../runtime.js";`,
+  );
+  return { path: "validators/index.ts", contents: render("validator.ts.hbs", { banner: new Code(jsBanner("specs/")), summary: oneLine("The validators' public surface: every entity's validate/is pair, the request envelope, the result types."), imports: [], body: join(lines, NL) }) };
+}
+
+/** Emits runtime.ts, validators/<object-type>.ts for every entity, validators/ingestion-request.ts and validators/index.ts. */
+export function emitValidators(model: Model): OutputFile[] {
+  return [
+    { path: "runtime.ts", contents: render("runtime.ts.hbs", { banner: new Code(jsBanner("pango-codegen's validator emitter")) }) },
+    ...model.entities.map(entityFile),
+    envelopeFile(model),
+    indexFile(model),
+  ];
+}

@@ -1,0 +1,119 @@
+import type { Entity, Model, Table } from "../../model/ir.ts";
+import { allowsIgnoredUpdateCfs, ENTRIES, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { docComment } from "../escape.ts";
+import { _, Code, indent, join, name, COMMA, NL } from "./code.ts";
+import { collectField, collectTable, fieldPath, testField, testerName } from "./field-checks.ts";
+
+const NO_TABLES: ReadonlyMap<string, Table> = new Map();
+const ENTRIES_PATH = fieldPath("entries");
+const IGNORED_PATH = fieldPath("ignoredUpdateCfs");
+const FAIL = new Code("return false;");
+const KEYS = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
+
+function doc(text: string): Code { return new Code(docComment([text])); }
+
+/** `switch (o.objectType)` with one case per entity; `body` says what to do with that entity. */
+function perEntity(model: Model, body: (e: Entity) => Code): Code {
+  const cases = model.entities.map((e) => _`case ${e.objectType}:\n${indent(body(e))}`);
+  return _`switch (o.objectType) {\n${indent(join(cases, NL))}\n}`;
+}
+
+function untaggedCases(model: Model): Code {
+  return join(model.entities.filter((e) => !allowsIgnoredUpdateCfs(e.tags)).map((e) => _`case ${e.objectType}:`), NL);
+}
+
+function collectEntries(model: Model): Code {
+  const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) ${collectTable(e, _`v[i]`, _`${ENTRIES_PATH} + "/" + i`, "each item of `entries`")}\nbreak;`;
+  return _`v = o.entries;
+if (v == null) issues.push({ path: ${ENTRIES_PATH}, code: "required", message: ${"`entries` is required"} });
+else if (!Array.isArray(v)) issues.push({ path: ${ENTRIES_PATH}, code: "type", message: ${"`entries` must be an array of entity objects"} });
+else {
+  if (v.length < ${ENTRIES.min}) issues.push({ path: ${ENTRIES_PATH}, code: "too_few", message: ${`\`entries\` must have at least ${ENTRIES.min} entry`} });
+  else if (v.length > ${ENTRIES.max}) issues.push({ path: ${ENTRIES_PATH}, code: "too_many", message: ${`\`entries\` may have at most ${ENTRIES.max} entries`} + ", not " + v.length });
+${indent(perEntity(model, each))}
+}`;
+}
+
+function collectIgnored(model: Model): Code {
+  const { ignoredUpdateCfs } = envelopeFields(model);
+  const untagged = untaggedCases(model);
+  if (untagged.text === "") return collectField(ignoredUpdateCfs, NO_TABLES);
+  return _`switch (o.objectType) {
+${indent(untagged)}
+    if (o.ignoredUpdateCfs != null) issues.push({ path: ${IGNORED_PATH}, code: "not_allowed", message: ${`\`ignoredUpdateCfs\` is allowed only for entities tagged ${IGNORED_UPDATE_CFS_TAG}, not for `} + o.objectType });
+    break;
+  default:
+${indent(indent(collectField(ignoredUpdateCfs, NO_TABLES)))}
+}`;
+}
+
+function collector(model: Model): Code {
+  const f = envelopeFields(model);
+  const body: Code[] = [
+    _`if (typeof data !== "object" || data === null || Array.isArray(data)) {\n  issues.push({ path: "", code: "type", message: "the payload must be an object (an ingestion request)" });\n  return;\n}`,
+    _`const o = ownFields(data);\nconst path = "";\nlet v: unknown;`,
+    collectField(f.objectType, NO_TABLES), ...f.strings.map((s) => collectField(s, NO_TABLES)), collectEntries(model), collectIgnored(model),
+    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
+  ];
+  return _`function collectIngestionRequest(data: unknown, issues: ValidationIssue[]): void {\n${indent(join(body, NL))}\n}`;
+}
+
+function tester(model: Model): Code {
+  const f = envelopeFields(model);
+  const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) if (!${testerName(e)}(v[i])) return false;\nbreak;`;
+  const untagged = untaggedCases(model);
+  const body: Code[] = [
+    _`if (typeof data !== "object" || data === null || Array.isArray(data)) return false;`,
+    _`const o = ownFields(data);\nlet v: unknown;`,
+    testField(f.objectType, NO_TABLES, FAIL), ...f.strings.map((s) => testField(s, NO_TABLES, FAIL)),
+    _`v = o.entries;\nif (!Array.isArray(v) || v.length < ${ENTRIES.min} || v.length > ${ENTRIES.max}) return false;`,
+    perEntity(model, each),
+    testField(f.ignoredUpdateCfs, NO_TABLES, FAIL),
+    ...(untagged.text === "" ? [] : [_`switch (o.objectType) {\n${indent(untagged)}\n    if (o.ignoredUpdateCfs != null) return false;\n}`]),
+    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  return false;\n}`,
+    _`return true;`,
+  ];
+  return _`function testIngestionRequest(data: unknown): boolean {\n${indent(join(body, NL))}\n}`;
+}
+
+function requestType(model: Model): Code {
+  const members = model.entities.map((e) => {
+    const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`readonly string[] | null` : _`null`;
+    return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly ${name(e.typeName)}[]; ignoredUpdateCfs?: ${ignored} }`;
+  });
+  return _`${doc(`The body of one ingestion call: a batch of ${ENTRIES.min} to ${ENTRIES.max} entities of one object type, discriminated by \`objectType\`.`)}\nexport type IngestionRequest =\n${join(members, NL)};`;
+}
+
+/** The code of validators/ingestion-request.ts: object types, the validators record, the envelope type and its validator. */
+export function envelopeCode(model: Model): Code {
+  const types = model.entities.map((e) => _`${e.objectType}`);
+  const record = model.entities.map((e) => _`${e.objectType}: ${name(e.validateName)},`);
+  return join([
+    _`${doc("The object types the ingestion API accepts, one per entity, sorted.")}\nexport const OBJECT_TYPES = [${join(types, COMMA)}] as const;`,
+    _`${doc("An entity's object type, the value of `objectType` in a request.")}\nexport type ObjectType = (typeof OBJECT_TYPES)[number];`,
+    _`${doc("The validator of each entity, keyed by its object type.")}\nexport const validators = {\n${indent(join(record, NL))}\n} as const;`,
+    requestType(model),
+    _`const envelopeKeys: readonly string[] = [${join(KEYS.map((k) => _`${k}`), COMMA)}];`,
+    collector(model), tester(model),
+    _`${doc("Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.")}
+export function validateIngestionRequest(input: unknown): ValidationResult<IngestionRequest> {
+  try {
+    // A valid request costs one pass of the tester; an invalid one is collected, each entry tested first.
+    if (testIngestionRequest(input)) return { ok: true, value: input as IngestionRequest };
+    const issues: ValidationIssue[] = [];
+    collectIngestionRequest(input, issues);
+    return issues.length === 0 ? { ok: true, value: input as IngestionRequest } : { ok: false, issues };
+  } catch {
+    return unreadable();
+  }
+}`,
+    _`${doc("Whether the input is a valid ingestion request; agrees with `validateIngestionRequest` and stops at the first problem.")}
+export function isIngestionRequest(input: unknown): input is IngestionRequest {
+  try {
+    return testIngestionRequest(input);
+  } catch {
+    return false;
+  }
+}`,
+  ], new Code("\n\n"));
+}

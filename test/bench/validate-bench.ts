@@ -1,0 +1,183 @@
+// Validation speed: the generated validators against Ajv (compiled from the generated JSON Schema, with
+// allErrors true, the same job, and false) and Zod 4 (an equivalent schema written here), in one process,
+// medians of several timed runs after warm-up. Reports operations per second and ratios; asserts nothing.
+import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { z } from "zod";
+import { isCustomerIdentity, isIngestionRequest, validateCustomerIdentity, validateIngestionRequest } from "../../generated/validators/index.ts";
+import { median } from "./stats.ts";
+
+const PAYLOADS = 10_000;
+const ENVELOPES = 1_000;
+const ENTRIES = 50;
+const CYCLES = 3;
+const RUNS = 10;
+
+/** A small seeded generator (mulberry32), so every run measures the same payloads. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ["Minh", "Lan", "Huong", "Tuan", "Dee", "Mai", "Quang"];
+const LAST = ["Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu"];
+const CITIES = ["Ho Chi Minh", "Ha Noi", "Da Nang", "Can Tho"];
+
+/** A realistic valid customer-identity record. */
+function validIdentity(r: () => number, i: number): Record<string, unknown> {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const first = pick(FIRST), last = pick(LAST);
+  const rec: Record<string, unknown> = {
+    timezoneGmt: 7, systemName: "CRM", customerId: `C${120901341 + i}`, customerGroup: pick(["VIP", "Regular"]),
+    phone: `0359${String(Math.floor(r() * 1e6)).padStart(6, "0")}`, email: `${first.toLowerCase()}.${last.toLowerCase()}${i}@gmail.com`,
+    gender: pick(["male", "female", "undefined"]), dob: 582310800000 + Math.floor(r() * 1e9), dob2: `19${10 + Math.floor(r() * 89)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+    yob: 1950 + Math.floor(r() * 60), maritalStatus: pick(["Single", "Married", "Divorced"]), country: "Viet Nam", city: pick(CITIES),
+    district: "Tan Phu", address: `${1 + Math.floor(r() * 400)} Hoa Binh`, nickNames: [first, `${first} ${last}`], sourceChannel: pick(["Online", "Offline"]),
+    createdAt: 1584507164000 + i, recordStatus: "Active", customField01: "gold", customFieldLong03: i,
+  };
+  if (r() < 0.5) rec.fullName = `${last} ${first}`;
+  else Object.assign(rec, { firstName: first, lastName: last });
+  return rec;
+}
+
+/** A record with several problems: a wrong enum case, a bound passed, an impossible date, a bad e-mail, a blank id. */
+function invalidIdentity(r: () => number, i: number): Record<string, unknown> {
+  const rec = validIdentity(r, i);
+  const breaks = [
+    () => { rec.gender = "Male"; }, () => { rec.timezoneGmt = 20; }, () => { rec.dob2 = "2001-02-29"; }, () => { rec.email = "user@gmail"; },
+    () => { rec.customerId = " "; }, () => { delete rec.phone; delete rec.email; }, () => { rec.yob = "1988"; }, () => { rec.nickNames = ["a", 5]; },
+  ];
+  for (let k = 0; k < 3; k++) breaks[Math.floor(r() * breaks.length)]!();
+  return rec;
+}
+
+// Zod 4, the same rules as SEMANTICS.md; the e-mail expression is ajv-formats' (full), so the verdicts match.
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+function isDate(s: string): boolean {
+  const m = /^(\d\d\d\d)-(\d\d)-(\d\d)$/.exec(s);
+  if (!m) return false;
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo]!);
+}
+const present = (v: unknown): boolean => typeof v === "string" && /\S/u.test(v);
+const str = z.string().nullish();
+const int32 = z.number().int().min(-2147483648).max(2147483647).nullish();
+const timestamp = z.number().int().min(-8.64e15).max(8.64e15).nullish();
+const oneOf = <T extends [string, ...string[]]>(...v: T) => z.enum(v).nullish();
+const zodIdentity = z.looseObject({
+  timezoneGmt: z.number().int().min(-12).max(14).nullish(), systemName: str, internalCompanyId: str, customerId: z.string().regex(/\S/u),
+  customerGroup: str, identityNo: str, passportNo: str, phone: str, email: z.string().regex(EMAIL).nullish(), fullName: str, firstName: str, lastName: str,
+  middleName: str, nickNames: z.array(z.string()).nullish(), gender: oneOf("male", "female", "undefined"), dob: timestamp,
+  dob2: z.string().refine(isDate).nullish(), yob: int32, maritalStatus: oneOf("Single", "Married", "Divorced"), religious: str, country: str, state: str,
+  city: str, district: str, ward: str, address: str, building: str, buildingBlock: str, apartmentCode: str, zipCode: str, language: str, status: str,
+  sourceChannel: oneOf("Online", "Offline"), sourceName: str, sourceNameLevel2: str, storeId: str, storeCity: str, storeDistrict: str, photos: str,
+  createdAt: timestamp, createdBy: str, updatedAt: timestamp, updatedBy: str, recordStatus: oneOf("Active", "Deleted"),
+}).refine((o) => present(o.phone) || present(o.email), { message: "phone or email" })
+  .refine((o) => present(o.fullName) || (present(o.firstName) && present(o.lastName)), { message: "fullName, or firstName and lastName" });
+const zodEnvelope = z.strictObject({
+  objectType: z.literal("customer-identity"), source: z.string().regex(/\S/u), jeConfigId: str, jeEventKey: str,
+  entries: z.array(zodIdentity).min(1).max(50), ignoredUpdateCfs: z.array(z.string()).nullish(),
+});
+
+function ajvOf(allErrors: boolean, file: string): (x: unknown) => boolean {
+  const ajv = new Ajv2020.default({ allErrors, strict: true });
+  addFormats.default(ajv);
+  return ajv.compile(JSON.parse(readFileSync(`generated/json-schema/${file}.schema.json`, "utf8")) as object) as (x: unknown) => boolean;
+}
+
+type Candidate = readonly [name: string, ok: (x: unknown) => boolean];
+
+
+/** What one measurement gives: median operations per second of each candidate. */
+type Measured = Map<string, number>;
+
+/**
+ * Times each candidate in blocks of back-to-back runs over the same data: an untimed run first (it absorbs the
+ * garbage the previous candidate left), then timed runs. The blocks cycle several times, so a busy moment of the
+ * shared machine does not land on one candidate only; the figure is the median of all of a candidate's timed runs.
+ */
+function measure(candidates: readonly Candidate[], data: readonly unknown[], cycles: number, runs: number): Measured {
+  // One loop function per candidate, so no candidate's call site is made polymorphic by another's.
+  const loops = candidates.map(() => new Function("ok", "data", "let valid = 0;\nfor (let i = 0; i < data.length; i++) if (ok(data[i])) valid++;\nreturn valid;") as (ok: (x: unknown) => boolean, data: readonly unknown[]) => number);
+  const times = candidates.map((): number[] => []);
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    candidates.forEach(([, ok], k) => {
+      for (let run = 0; run <= runs; run++) {
+        const start = performance.now();
+        const valid = loops[k]!(ok, data);
+        const ms = performance.now() - start;
+        if (valid < 0) throw new Error("unreachable: keeps the loop's result alive");
+        if (run > 0) times[k]!.push(ms);
+      }
+    });
+  }
+  return new Map(candidates.map(([n], k) => [n, (data.length * 1000) / median(times[k]!)]));
+}
+
+/** Counts payloads on which two candidates disagree, so the comparison is known to be like for like. */
+function disagreements(a: (x: unknown) => boolean, b: (x: unknown) => boolean, data: readonly unknown[]): number {
+  return data.filter((x) => a(x) !== b(x)).length;
+}
+
+function table(title: string, ops: Measured, rows: readonly [string, string][]): string[] {
+  const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+  const out = [`### ${title}`, "", "| candidate | ops/s |", "|---|---:|", ...[...ops].map(([n, v]) => `| ${n} | ${fmt(v)} |`), "", "| ratio | × |", "|---|---:|"];
+  for (const [a, b] of rows) out.push(`| ${a} / ${b} | ${(ops.get(a)! / ops.get(b)!).toFixed(2)} |`);
+  return [...out, ""];
+}
+
+/** As the payload arrives from the wire: JSON-parsed (so a removed key is absent, not deleted from a live object). */
+function wire<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The benchmark's customer-identity payloads: every tenth has several problems. */
+export function makePayloads(r = rng(20260)): Record<string, unknown>[] {
+  return Array.from({ length: PAYLOADS }, (_, i) => wire(i % 10 === 9 ? invalidIdentity(r, i) : validIdentity(r, i)));
+}
+
+/** Runs the validation benchmark and returns a printable report. */
+export async function runValidateBench(): Promise<string> {
+  const r = rng(20260);
+  const payloads = makePayloads(r);
+  const valid = payloads.filter((_, i) => i % 10 !== 9), invalid = payloads.filter((_, i) => i % 10 === 9);
+  const envelopes = Array.from({ length: ENVELOPES }, (_, i) => wire({
+    objectType: "customer-identity", source: "CRM", jeEventKey: "signup",
+    entries: Array.from({ length: ENTRIES }, (_, j) => (i % 10 === 9 && j === 25 ? invalidIdentity(r, j) : validIdentity(r, i * ENTRIES + j))),
+  }));
+  const ajvAll = ajvOf(true, "customer-identity"), ajvFirst = ajvOf(false, "customer-identity");
+  const ajvEnvAll = ajvOf(true, "ingestion-request"), ajvEnvFirst = ajvOf(false, "ingestion-request");
+  const ours = (x: unknown): boolean => validateCustomerIdentity(x).ok;
+  const zod = (x: unknown): boolean => zodIdentity.safeParse(x).success;
+  const oursEnv = (x: unknown): boolean => validateIngestionRequest(x).ok;
+  const zodEnv = (x: unknown): boolean => zodEnvelope.safeParse(x).success;
+  const identity: Candidate[] = [["validate", ours], ["is", isCustomerIdentity], ["Ajv allErrors", ajvAll], ["Ajv first error", ajvFirst], ["Zod 4", zod]];
+  const envelope: Candidate[] = [["validate", oursEnv], ["is", isIngestionRequest], ["Ajv allErrors", ajvEnvAll], ["Ajv first error", ajvEnvFirst], ["Zod 4", zodEnv]];
+  const ratios: [string, string][] = [["validate", "Ajv allErrors"], ["validate", "Ajv first error"], ["validate", "Zod 4"], ["is", "Ajv allErrors"], ["is", "Ajv first error"], ["is", "Zod 4"]];
+  const checks = [
+    `agreement (payloads): Ajv ${disagreements(ours, ajvAll, payloads)} disagreements, Zod ${disagreements(ours, zod, payloads)}; ${valid.length} valid, ${invalid.filter((x) => !ours(x)).length} invalid`,
+    `agreement (envelopes): Ajv ${disagreements(oursEnv, ajvEnvAll, envelopes)} disagreements, Zod ${disagreements(oursEnv, zodEnv, envelopes)}`,
+  ];
+  // Every candidate first sees every payload, valid and invalid, as in a long-running service: a call site that has
+  // only met valid payloads would flatter whichever candidate was warmed on the narrower diet.
+  for (let k = 0; k < 5; k++) for (const [, ok] of identity) for (const p of payloads) ok(p);
+  for (let k = 0; k < 2; k++) for (const [, ok] of envelope) for (const p of envelopes) ok(p);
+  const sets: [string, readonly unknown[], Candidate[]][] = [
+    [`customer-identity, ${valid.length.toLocaleString("en-US")} valid payloads`, valid, identity],
+    [`customer-identity, ${invalid.length.toLocaleString("en-US")} invalid payloads (several problems each)`, invalid, identity],
+    [`customer-identity, all ${PAYLOADS.toLocaleString("en-US")} payloads (90% valid)`, payloads, identity],
+  ];
+  return [
+    `## validation (node ${process.version}; one process, after warm-up on every payload; medians of ${CYCLES} x ${RUNS} timed runs per candidate)`, "", ...checks.map((c) => `- ${c}`), "",
+    ...sets.flatMap(([title, data, cands]) => table(title, measure(cands, data, CYCLES, RUNS), ratios)),
+    ...table(`ingestion request, ${ENVELOPES.toLocaleString("en-US")} envelopes of ${ENTRIES} entries (90% valid)`, measure(envelope, envelopes, CYCLES, 4), ratios),
+  ].join("\n");
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { _, Code, join, name, prop, COMMA } from "../../generator/emit/validators/code.ts";
+import { emitValidators } from "../../generator/emit/validators/emit-validators.ts";
+import { InternalError } from "../../generator/util/assert.ts";
+import { modelOf } from "./support.ts";
+
+// The validator emitter: its code builder (plain strings always become literals) and its output.
+
+describe("code builder", () => {
+  it("quotes every plain string and inserts only Code raw", () => {
+    const hostile = '"); process.exit(1); ("\u2028*/';
+    const code = _`check(${new Code("v")}, ${hostile})`;
+    expect(code.text).toBe('check(v, "\\"); process.exit(1); (\\"\\u2028*/")');
+    // The quoted argument evaluates back to the very same string: a hostile value stays data.
+    expect(new Function(`return [${code.text.slice("check(v, ".length, -1)}]`)()).toEqual([hostile]);
+  });
+
+  it.each([
+    [1.5, "1.5"], [-12, "-12"], [-0, "-0"], [8.64e15, "8640000000000000"], [true, "true"], [null, "null"],
+  ] as const)("writes %s as the literal %s", (value, want) => {
+    expect(_`${value}`.text).toBe(want);
+  });
+
+  it("refuses a number that has no literal", () => {
+    expect(() => _`${NaN}`).toThrow(InternalError);
+    expect(() => _`${Infinity}`).toThrow(InternalError);
+  });
+
+  it("reads a property bare when the key is an identifier, quoted otherwise", () => {
+    expect(prop(new Code("o"), "customerId").text).toBe("o.customerId");
+    expect(prop(new Code("o"), "a-b\"c").text).toBe('o["a-b\\"c"]');
+  });
+
+  it("accepts only safe identifiers as names", () => {
+    expect(join([name("validateX"), name("isX")], COMMA).text).toBe("validateX, isX");
+    expect(() => name("a b")).toThrow(InternalError);
+    expect(() => name("delete")).toThrow(InternalError);
+  });
+});
+
+describe("emitted files", () => {
+  const model = modelOf("specs");
+
+  it("are the runtime, one file per entity, the envelope and the index", () => {
+    expect(emitValidators(model).map((f) => f.path)).toEqual([
+      "runtime.ts", ...model.entities.map((e) => `validators/${e.objectType}.ts`), "validators/ingestion-request.ts", "validators/index.ts",
+    ]);
+  });
+
+  it("are the same bytes on every run", () => {
+    expect(emitValidators(modelOf("specs"))).toEqual(emitValidators(model));
+  });
+
+  it("read no schema at run time and import nothing but the runtime and the types", () => {
+    for (const f of emitValidators(model).filter((x) => x.path.startsWith("validators/"))) {
+      const imports = [...f.contents.matchAll(/from "([^"]+)"/gu)].map((m) => m[1]!);
+      for (const i of imports) expect(i, f.path).toMatch(/^(\.\.\/runtime\.js|\.\.\/types\/[a-z0-9-]+\.js|\.\/[a-z0-9-]+\.js)$/u);
+      expect(f.contents, f.path).not.toMatch(/json-schema|JSON\.parse|new Function|eval\(/u);
+    }
+  });
+
+  it("specialise each field: the customer-identity checks name its fields and bounds inline", () => {
+    const file = emitValidators(model).find((f) => f.path === "validators/customer-identity.ts")!.contents;
+    expect(file).toContain('v = o.timezoneGmt;\n  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;');
+    expect(file).toContain('if (v != null && (typeof v !== "string" || (v !== "male" && v !== "female" && v !== "undefined"))) return false;');
+  });
+});
