@@ -7,6 +7,7 @@ import addFormats from "ajv-formats";
 import { z } from "zod";
 import { isCustomerIdentity, isIngestionRequest, validateCustomerIdentity, validateIngestionRequest } from "../../generated/validators/index.ts";
 import { median } from "./stats.ts";
+import { seededRng } from "../../generator/emit/fixtures/random.ts";
 
 const PAYLOADS = 10_000;
 const ENVELOPES = 1_000;
@@ -14,16 +15,10 @@ const ENTRIES = 50;
 const CYCLES = 3;
 const RUNS = 10;
 
-/** A small seeded generator (mulberry32), so every run measures the same payloads. */
+/** The fixtures' seeded generator, so every run measures the same payloads. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = seededRng(`bench/${seed}`);
+  return () => r.next();
 }
 
 const FIRST = ["Minh", "Lan", "Huong", "Tuan", "Dee", "Mai", "Quang"];
