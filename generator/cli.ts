@@ -1,9 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { build, checkOutputFolder, printDiagnostics } from "./run.ts";
-import { writeOutput, OutputRefused } from "./output/write-output.ts";
+import { writeOutput } from "./output/write-output.ts";
 import { findDrift, hasDrift } from "./output/check-output.ts";
 import { hasErrors } from "./check/diagnostics.ts";
-import { InternalError } from "./util/assert.ts";
+import { InternalError, Refused } from "./util/assert.ts";
 import { registerDocCommands } from "./doc/cli-commands.ts";
 import { checkAgainstBase, registerDiff } from "./diff/cli-command.ts";
 
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => proce
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.specErrors;
-    if (e instanceof OutputRefused) { io.err(`error: ${e.message}\n`); return EXIT.specErrors; }
+    if (e instanceof Refused) { io.err(`error: ${e.message}\n`); return EXIT.specErrors; }
     const what = e instanceof InternalError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     io.err(`internal error (a bug in pango-codegen, not in your specs): ${what}\n${e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 4).join("\n") + "\n" : ""}`);
     return EXIT.internal;

@@ -5,7 +5,7 @@ import { compile, emit } from "./pipeline.ts";
 import { formatDiagnostic, type Diagnostic } from "./check/diagnostics.ts";
 import type { OutputFile } from "./emit/output-file.ts";
 import type { Model } from "./model/ir.ts";
-import { OutputRefused } from "./output/write-output.ts";
+import { Refused } from "./util/assert.ts";
 
 export interface Built {
   readonly diagnostics: Diagnostic[];
@@ -15,7 +15,7 @@ export interface Built {
 
 /** load ▶ check ▶ model ▶ emit, from a specs folder: the in-memory file set that `generate` writes and `check` compares. */
 export function build(specsDir: string, cwd = process.cwd()): Built {
-  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) throw new OutputRefused(`specs folder ${specsDir} does not exist`);
+  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) throw new Refused(`specs folder ${specsDir} does not exist`);
   const { diagnostics, model } = compile(loadSpecFiles(specsDir, cwd), loadApiFile(specsDir, cwd));
   return { diagnostics, model, files: model ? emit(model) : [] };
 }
@@ -28,9 +28,9 @@ function inside(child: string, parent: string): boolean {
 /** Refuses output folders whose replacement would delete something outside what the generator makes. */
 export function checkOutputFolder(out: string, specsDir: string, cwd: string): void {
   const o = resolve(out);
-  if (parsePath(o).root === o) throw new OutputRefused(`refusing to use the file-system root ${o} as output`);
-  if (inside(resolve(cwd), o)) throw new OutputRefused(`refusing to use ${out}: it contains the working directory`);
-  if (inside(resolve(specsDir), o) || inside(o, resolve(specsDir))) throw new OutputRefused(`refusing to use ${out}: it overlaps the specs folder ${specsDir}`);
+  if (parsePath(o).root === o) throw new Refused(`refusing to use the file-system root ${o} as output`);
+  if (inside(resolve(cwd), o)) throw new Refused(`refusing to use ${out}: it contains the working directory`);
+  if (inside(resolve(specsDir), o) || inside(o, resolve(specsDir))) throw new Refused(`refusing to use ${out}: it overlaps the specs folder ${specsDir}`);
 }
 
 export function printDiagnostics(list: readonly Diagnostic[], write: (s: string) => void): void {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { byCodePoint } from "../util/text.ts";
-import { OutputRefused } from "../output/write-output.ts";
+import { Refused } from "../util/assert.ts";
 
 /** A spec file's text, or why it could not be read as text. */
 export interface SourceFile {
@@ -57,7 +57,7 @@ function readSpecFile(path: string, cwd: string): SourceFile {
     if (bytes > MAX_SPEC_BYTES) return { file, text: null, problem: "too-large", bytes };
     return decodeSpec(file, readFileSync(path));
   } catch (e) {
-    throw new OutputRefused(`cannot read the spec file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new Refused(`cannot read the spec file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }
 

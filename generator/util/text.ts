@@ -3,10 +3,13 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Normalises generated text: LF line endings, no trailing spaces at line ends, exactly one final newline. */
+/** Normalises generated text: LF line endings and exactly one final newline. */
 export function normalizeText(text: string): string {
-  const lf = text.replace(/\r\n?/g, "\n");
-  return lf.replace(/\n+$/u, "") + "\n";
+  const lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  // A loop, not /\n+$/: on multi-megabyte files the regex rescans every run of newlines.
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
+  return `${lf.slice(0, end)}\n`;
 }
 
 /** JSON with two-space indent, keys in insertion order, one trailing newline. */

@@ -1,5 +1,5 @@
-import { stringify } from "yaml";
-import type { Entity, Model } from "../../model/ir.ts";
+import type { Entity, JsonValue, Model } from "../../model/ir.ts";
+import { toYamlText } from "../../util/yaml-text.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
 import { bannerLines, type OutputFile } from "../output-file.ts";
 import { stableJson } from "../../util/text.ts";
@@ -16,12 +16,11 @@ const specFile = (e: Entity): string => `specs/${e.objectType}.yaml`;
 const LICENSE = { name: "MIT", identifier: "MIT" } as const;
 
 /**
- * One serialisation for every YAML file: no line folding (descriptions stay as written), no
- * anchors or aliases (a reader must not need them), keys in insertion order.
+ * One serialisation for every YAML file: block style, no line folding, no anchors or aliases (a reader
+ * must not need them), keys in insertion order.
  */
 export function toYaml(value: unknown, banner: readonly string[]): string {
-  const body = stringify(value, { indent: 2, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, sortMapEntries: false });
-  return [...banner.map((l) => `# ${l}`), body].join("\n");
+  return [...banner.map((l) => `# ${l}`), toYamlText(value as JsonValue)].join("\n");
 }
 
 function documentDescription(model: Model): string {
