@@ -12,6 +12,11 @@ export const EXIT = { ok: 0, drift: 1, specErrors: 2, internal: 3 } as const;
 
 interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
 
+/** Up to 8 names on one line, so the summary stays on one screen. */
+function names(list: readonly string[], max = 8): string {
+  return list.length > max ? `${list.slice(0, max).join(", ")}, … ${list.length - max} more` : list.join(", ");
+}
+
 /** Up to 20 lines of a file list, so the summary stays on one screen. */
 function listed(lines: readonly string[], max = 20): string {
   const shown = lines.slice(0, max).map((l) => `  ${l}\n`).join("");
@@ -31,7 +36,7 @@ function generate(opts: { specs: string; out: string; quiet?: boolean }, io: Io)
   if (!opts.quiet) {
     const ms = Math.round(performance.now() - started);
     io.out(
-      `pango-codegen generate: ${built.model.entities.length} entities (${built.model.entities.map((e) => e.objectType).join(", ")})\n` +
+      `pango-codegen generate: ${built.model.entities.length} entities (${names(built.model.entities.map((e) => e.objectType))})\n` +
       `  ${s.written.length} written, ${s.unchanged.length} unchanged, ${s.removed.length} removed in ${opts.out} (${ms} ms)\n` +
       listed([...s.written.map((p) => `+ ${p}`), ...s.removed.map((p) => `- ${p}`)]),
     );
