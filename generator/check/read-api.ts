@@ -1,10 +1,12 @@
-import { isMap, LineCounter, parseDocument, type Node } from "yaml";
-import { diag, type Diagnostic } from "./diagnostics.ts";
+import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
 import type { ApiInfo, PackageInfo } from "../model/ir.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
 
 /** The file in a specs folder that holds package and API facts instead of an entity. */
 export const API_SPEC_FILE = "api.yaml";
+
+const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries"];
 
 const STRING_KEYS: Record<string, readonly string[]> = {
   package: ["name", "version"],
@@ -47,7 +49,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
     return value;
   };
   for (const key of Object.keys(doc.toJS() as object)) {
-    if (!["package", "title", "server", "paths", "callbackName"].includes(key)) diagnostics.push(diag("unknown-key", at(doc.getIn([key], true)), `unknown key '${key}' in api.yaml; allowed: package, title, server, paths, callbackName`));
+    if (!TOP_KEYS.includes(key)) diagnostics.push(diag("unknown-key", at(doc.getIn([key], true)), `unknown key '${key}' in api.yaml; allowed: ${TOP_KEYS.join(", ")}`));
   }
   for (const [group, keys] of Object.entries(STRING_KEYS)) {
     const node = doc.getIn([group]);
@@ -80,7 +82,29 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
       ingestionPath: get(["paths", "ingestion"]) ?? DEFAULT_API.ingestionPath,
       authenticationPath: get(["paths", "authentication"]) ?? DEFAULT_API.authenticationPath,
       callbackName: get(["callbackName"]) ?? DEFAULT_API.callbackName,
+      entries: readEntries(doc, at, diagnostics),
     },
     diagnostics,
   };
+}
+
+/** `entries: { min, max }`: how many records one ingestion request carries; defaults to SEMANTICS.md's 1 to 50. */
+function readEntries(doc: Document, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiInfo["entries"] {
+  const node = doc.getIn(["entries"], true);
+  if (node === undefined) return DEFAULT_API.entries;
+  const value = doc.getIn(["entries"]);
+  const limits = { ...DEFAULT_API.entries };
+  if (!isMap(value)) {
+    diagnostics.push(diag("api-spec", at(node), "entries must be a mapping with min and max (integers, 1 ≤ min ≤ max)"));
+    return limits;
+  }
+  for (const item of value.items) {
+    const k = String((item.key as { value?: unknown }).value);
+    const v = (item.value as { value?: unknown } | null)?.value;
+    if (k !== "min" && k !== "max") diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in entries; allowed: min, max`));
+    else if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 100_000) diagnostics.push(diag("api-spec", at(item.value), `entries.${k} must be an integer from 1 to 100000`));
+    else limits[k] = v;
+  }
+  if (limits.min > limits.max) diagnostics.push(diag("api-spec", at(node), `entries.min (${limits.min}) is above entries.max (${limits.max})`));
+  return limits;
 }

@@ -16,7 +16,7 @@ export const CHANGE_KINDS = [
   "range-narrowed", "range-widened", "format-added", "format-changed", "format-removed",
   "rule-added", "rule-tightened", "rule-loosened", "rule-removed", "rule-doc-changed",
   "description-changed", "example-changed", "doc-type-changed", "doc-required-changed", "errata-changed",
-  "package-renamed", "api-path-changed", "api-info-changed",
+  "package-renamed", "api-path-changed", "api-info-changed", "entry-limit-narrowed", "entry-limit-widened",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -81,6 +81,12 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
     // Payloads stay valid (a warning for producers, who must send them elsewhere); the OpenAPI document's operations move.
     if (base.api[key] !== head.api[key]) out.push(change("api-path-changed", at, where, "warning", "breaking", `${key} ${base.api[key]} → ${head.api[key]}: requests to the old path fail, and clients built from the OpenAPI document must be regenerated`));
   }
+  const [b, h] = [base.api.entries, head.api.entries];
+  if (h.min > b.min || h.max < b.max) {
+    out.push(change("entry-limit-narrowed", at, where, "breaking", "none", `entries per request ${b.min}-${b.max} → ${h.min}-${h.max}: a batch valid before can be rejected now`));
+  } else if (h.min < b.min || h.max > b.max) {
+    out.push(change("entry-limit-widened", at, where, "compatible", "none", `entries per request ${b.min}-${b.max} → ${h.min}-${h.max}`));
+  }
   for (const key of ["title", "serverUrl", "serverDescription", "callbackName"] as const) {
     if (base.api[key] !== head.api[key]) out.push(change("api-info-changed", at, where, "docs", "docs", `${key} ${JSON.stringify(base.api[key])} → ${JSON.stringify(head.api[key])}`));
   }

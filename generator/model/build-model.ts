@@ -63,6 +63,8 @@ export const DEFAULT_API: ApiInfo = {
   ingestionPath: "/data-ingestion",
   authenticationPath: "/authentication",
   callbackName: "dataIngestionCallback",
+  // The doc states "Limit: [1- 50]" and "Size: 1-50 entities", and once "Max: 100"; SEMANTICS.md holds 1 to 50.
+  entries: { min: 1, max: 50 },
 };
 
 /** Lowers checked specs into the IR. Only called when the checker found no error. */

@@ -2,9 +2,9 @@ import type { Field, Model, Tag } from "./ir.ts";
 
 /**
  * The ingestion request envelope (SEMANTICS.md, last section). It is not in the doc's entity tables, so
- * its facts live here, once, for every artefact that describes it (JSON Schema, validators).
+ * its facts live here, once, for every artefact that describes it (JSON Schema, validators); the entry
+ * limits are in specs/api.yaml (model.api.entries), so that a change to them is a spec change.
  */
-export const ENTRIES = { min: 1, max: 50 } as const;
 
 /** The tag that allows `ignoredUpdateCfs` in a request for the entity. */
 export const IGNORED_UPDATE_CFS_TAG: Tag = "SUPPORT_IGNORED_UPDATE_CFS";

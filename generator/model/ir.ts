@@ -92,6 +92,8 @@ export interface ApiInfo {
   readonly ingestionPath: string;
   readonly authenticationPath: string;
   readonly callbackName: string;
+  /** How many entries one ingestion request carries (inclusive). */
+  readonly entries: { readonly min: number; readonly max: number };
 }
 
 export interface Model {

@@ -54,6 +54,8 @@ const cases: [string, Case][] = [
   ["file-name", { files: { "other.yaml": spec() }, want: ["specs/other.yaml:1:13 file-name"] }],
   ["encoding (BOM)", { files: { "demo-entity.yaml": "\uFEFF" + spec() }, want: ["specs/demo-entity.yaml:1:1 encoding"] }],
   ["api-spec", { files: { "demo-entity.yaml": spec() }, api: "package:\n  name: x\n  version: one\n", want: ["specs/api.yaml:3:12 api-spec"] }],
+  ["api-spec (entry limits)", { files: { "demo-entity.yaml": spec() }, api: "entries:\n  min: 0\n  max: 50\n  most: 9\n", want: ["specs/api.yaml:2:8 api-spec", "specs/api.yaml:4:3 unknown-key"] }],
+  ["api-spec (min above max)", { files: { "demo-entity.yaml": spec() }, api: "entries:\n  min: 60\n  max: 50\n", want: ["specs/api.yaml:2:3 api-spec"] }],
 ];
 
 describe("spec diagnostics: code, file, line and column", () => {

@@ -107,5 +107,7 @@ export const CASES: [string, (s: Set) => void, string[], Bump][] = [
   ["package renamed", (s) => { s.api.package = { name: "other-name", version: "1.0.0" }; }, ["package-renamed (package) none/breaking"], "major"],
   ["ingestion path changed", (s) => { s.api.paths = { ingestion: "/v2/ingest" }; }, ["api-path-changed (package) warning/breaking"], "major"],
   ["server URL changed", (s) => { s.api.server = { url: "https://x.example" }; }, ["api-info-changed (package) docs/docs"], "patch"],
+  ["entry limit lowered", (s) => { s.api.entries = { min: 1, max: 20 }; }, ["entry-limit-narrowed (package) breaking/none"], "major"],
+  ["entry limit raised", (s) => { s.api.entries = { min: 1, max: 100 }; }, ["entry-limit-widened (package) compatible/none"], "minor"],
 ];
 

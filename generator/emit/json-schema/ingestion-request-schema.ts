@@ -1,5 +1,5 @@
 import type { Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, ENTRIES, envelopeFields } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, envelopeFields } from "../../model/envelope.ts";
 import { bannerLines } from "../output-file.ts";
 import { entitySchema, fieldSchema, schemaId } from "./emit-json-schema.ts";
 
@@ -31,12 +31,12 @@ export function ingestionRequestSchema(model: Model): Schema {
     $id: schemaId(model, "ingestion-request"),
     $comment: bannerLines("specs/").join(" "),
     title: "Ingestion request",
-    description: `The body of one ingestion call: ${ENTRIES.min} to ${ENTRIES.max} entities of one object type.`,
+    description: `The body of one ingestion call: ${model.api.entries.min} to ${model.api.entries.max} entities of one object type.`,
     type: "object",
     properties: {
       objectType: fieldSchema(f.objectType, t, "#/$defs/"),
       ...Object.fromEntries(f.strings.map((s) => [s.name, fieldSchema(s, t, "#/$defs/")])),
-      entries: { description: "The records, each validated as the entity of `objectType`.", type: "array", minItems: ENTRIES.min, maxItems: ENTRIES.max },
+      entries: { description: "The records, each validated as the entity of `objectType`.", type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
       ignoredUpdateCfs: fieldSchema(f.ignoredUpdateCfs, t, "#/$defs/"),
     },
     required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],

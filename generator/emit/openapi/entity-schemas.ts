@@ -1,7 +1,7 @@
 import type { Entity, JsonValue, Model } from "../../model/ir.ts";
 import { NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
-import { allowsIgnoredUpdateCfs, ENTRIES, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
 import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
@@ -40,7 +40,7 @@ const ENVELOPE_DOC = {
   source: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank).",
   jeConfigId: "Journey Event configuration id: when given, an event is generated for the ingested data.",
   jeEventKey: "Journey Event configuration key; same purpose as `jeConfigId`.",
-  entries: `The records, ${ENTRIES.min} to ${ENTRIES.max} per request. The documentation says "Limit: [1- 50]" and "Size: 1-50 entities" but also "Max: 100 records / 1 request"; this document holds the limit stated twice.`,
+  entries: `The records, each an entity of \`objectType\`. The documentation says "Limit: [1- 50]" and "Size: 1-50 entities" but also "Max: 100 records / 1 request"; the limits here are specs/api.yaml's (\`entries\`).`,
   ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist.",
 } as const;
 
@@ -51,17 +51,17 @@ function ignoredUpdateCfs(e: Entity): Node {
 }
 
 /** The request body that ingests a batch of one entity's records (SEMANTICS.md, "The ingestion request envelope"). */
-export function requestSchema(e: Entity): Node {
+export function requestSchema(e: Entity, entries: Model["api"]["entries"]): Node {
   return {
     title: `${e.objectType} ingestion request`,
-    description: `A batch of ${ENTRIES.min} to ${ENTRIES.max} \`${e.objectType}\` records.`,
+    description: `A batch of ${entries.min} to ${entries.max} \`${e.objectType}\` records.`,
     type: "object",
     properties: {
       objectType: { description: ENVELOPE_DOC.objectType, type: "string", const: e.objectType },
       source: { description: ENVELOPE_DOC.source, type: "string", pattern: NON_BLANK, examples: ["CRM", "POS", "Ecommerce"] },
       jeConfigId: { description: ENVELOPE_DOC.jeConfigId, type: ["string", "null"] },
       jeEventKey: { description: ENVELOPE_DOC.jeEventKey, type: ["string", "null"] },
-      entries: { description: ENVELOPE_DOC.entries, type: "array", minItems: ENTRIES.min, maxItems: ENTRIES.max, items: ref(e.typeName) },
+      entries: { description: ENVELOPE_DOC.entries, type: "array", minItems: entries.min, maxItems: entries.max, items: ref(e.typeName) },
       ignoredUpdateCfs: ignoredUpdateCfs(e),
     },
     required: ["objectType", "source", "entries"],

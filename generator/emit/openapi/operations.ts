@@ -1,6 +1,5 @@
 import type { Model } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
-import { ENTRIES } from "../../model/envelope.ts";
 import { ERROR_MESS_NOTE, RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
 
 export const TAGS = {
@@ -47,7 +46,7 @@ function ingestionOperation(model: Model): Node {
     tags: [TAGS.ingestion],
     summary: "Ingest a batch of records",
     description: [
-      `Ingests ${ENTRIES.min} to ${ENTRIES.max} records of one entity type, named by \`objectType\`. Send the \`TOKEN\` (from the authentication operation) and \`API_KEY\` headers, and \`Content-type: application/json\`.`,
+      `Ingests ${model.api.entries.min} to ${model.api.entries.max} records of one entity type, named by \`objectType\`. Send the \`TOKEN\` (from the authentication operation) and \`API_KEY\` headers, and \`Content-type: application/json\`.`,
       `Rate limits, reported through the \`${RATE_LIMIT_HEADER}\` response header (seconds to wait before retrying):\n\n${rateLimitText()}`,
       `The outcome of each record is reported later through the \`${model.api.callbackName}\` webhook.`,
     ].join("\n\n"),

@@ -1,5 +1,5 @@
 import type { Entity, Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, ENTRIES, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, indent, join, name, COMMA, NL } from "./code.ts";
 import { collectField, collectTable, fieldPath, testField, testerName } from "./field-checks.ts";
@@ -24,12 +24,13 @@ function untaggedCases(model: Model): Code {
 
 function collectEntries(model: Model): Code {
   const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) ${collectTable(e, _`v[i]`, _`${ENTRIES_PATH} + "/" + i`, "each item of `entries`")}\nbreak;`;
+  const { min, max } = model.api.entries;
   return _`v = o.entries;
 if (v == null) issues.push({ path: ${ENTRIES_PATH}, code: "required", message: ${"`entries` is required"} });
 else if (!Array.isArray(v)) issues.push({ path: ${ENTRIES_PATH}, code: "type", message: ${"`entries` must be an array of entity objects"} });
 else {
-  if (v.length < ${ENTRIES.min}) issues.push({ path: ${ENTRIES_PATH}, code: "too_few", message: ${`\`entries\` must have at least ${ENTRIES.min} entry`} });
-  else if (v.length > ${ENTRIES.max}) issues.push({ path: ${ENTRIES_PATH}, code: "too_many", message: ${`\`entries\` may have at most ${ENTRIES.max} entries`} + ", not " + v.length });
+  if (v.length < ${min}) issues.push({ path: ${ENTRIES_PATH}, code: "too_few", message: ${`\`entries\` must have at least ${min} ${min === 1 ? "entry" : "entries"}`} });
+  else if (v.length > ${max}) issues.push({ path: ${ENTRIES_PATH}, code: "too_many", message: ${`\`entries\` may have at most ${max} entries`} + ", not " + v.length });
 ${indent(perEntity(model, each))}
 }`;
 }
@@ -66,7 +67,7 @@ function tester(model: Model): Code {
     _`if (typeof data !== "object" || data === null || Array.isArray(data)) return false;`,
     _`const o = ownFields(data);\nlet v: unknown;`,
     testField(f.objectType, NO_TABLES, FAIL), ...f.strings.map((s) => testField(s, NO_TABLES, FAIL)),
-    _`v = o.entries;\nif (!Array.isArray(v) || v.length < ${ENTRIES.min} || v.length > ${ENTRIES.max}) return false;`,
+    _`v = o.entries;\nif (!Array.isArray(v) || v.length < ${model.api.entries.min} || v.length > ${model.api.entries.max}) return false;`,
     perEntity(model, each),
     testField(f.ignoredUpdateCfs, NO_TABLES, FAIL),
     ...(untagged.text === "" ? [] : [_`switch (o.objectType) {\n${indent(untagged)}\n    if (o.ignoredUpdateCfs != null) return false;\n}`]),
@@ -81,7 +82,7 @@ function requestType(model: Model): Code {
     const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`readonly string[] | null` : _`null`;
     return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly ${name(e.typeName)}[]; ignoredUpdateCfs?: ${ignored} }`;
   });
-  return _`${doc(`The body of one ingestion call: a batch of ${ENTRIES.min} to ${ENTRIES.max} entities of one object type, discriminated by \`objectType\`.`)}\nexport type IngestionRequest =\n${join(members, NL)};`;
+  return _`${doc(`The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`.`)}\nexport type IngestionRequest =\n${join(members, NL)};`;
 }
 
 /** The code of validators/ingestion-request.ts: object types, the validators record, the envelope type and its validator. */
