@@ -19,137 +19,267 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     return;
   }
   const o = ownFields(data);
-  let v: unknown;
-  v = o.timezoneGmt;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-    else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
+    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
+    f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown, f21: unknown, f22: unknown, f23: unknown,
+    f24: unknown, f25: unknown, f26: unknown, f27: unknown, f28: unknown, f29: unknown, f30: unknown, f31: unknown,
+    f32: unknown, f33: unknown, f34: unknown, f35: unknown, f36: unknown, f37: unknown, f38: unknown, f39: unknown,
+    f40: unknown, f41: unknown, f42: unknown, f43: unknown;
+  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
+  for (const k in o) {
+    switch (k.length) {
+      case 3:
+        if (k === "dob") { f15 = o[k]; continue; }
+        if (k === "yob") { f17 = o[k]; continue; }
+        break;
+      case 4:
+        if (k === "dob2") { f16 = o[k]; continue; }
+        if (k === "city") { f22 = o[k]; continue; }
+        if (k === "ward") { f24 = o[k]; continue; }
+        break;
+      case 5:
+        if (k === "phone") { f7 = o[k]; continue; }
+        if (k === "email") { f8 = o[k]; continue; }
+        if (k === "state") { f21 = o[k]; continue; }
+        break;
+      case 6:
+        if (k === "gender") { f14 = o[k]; continue; }
+        if (k === "status") { f31 = o[k]; continue; }
+        if (k === "photos") { f38 = o[k]; continue; }
+        break;
+      case 7:
+        if (k === "country") { f20 = o[k]; continue; }
+        if (k === "address") { f25 = o[k]; continue; }
+        if (k === "zipCode") { f29 = o[k]; continue; }
+        if (k === "storeId") { f35 = o[k]; continue; }
+        break;
+      case 8:
+        if (k === "fullName") { f9 = o[k]; continue; }
+        if (k === "lastName") { f11 = o[k]; continue; }
+        if (k === "district") { f23 = o[k]; continue; }
+        if (k === "building") { f26 = o[k]; continue; }
+        if (k === "language") { f30 = o[k]; continue; }
+        break;
+      case 9:
+        if (k === "firstName") { f10 = o[k]; continue; }
+        if (k === "nickNames") { f13 = o[k]; continue; }
+        if (k === "religious") { f19 = o[k]; continue; }
+        if (k === "storeCity") { f36 = o[k]; continue; }
+        if (k === "createdAt") { f39 = o[k]; continue; }
+        if (k === "createdBy") { f40 = o[k]; continue; }
+        if (k === "updatedAt") { f41 = o[k]; continue; }
+        if (k === "updatedBy") { f42 = o[k]; continue; }
+        break;
+      case 10:
+        if (k === "systemName") { f1 = o[k]; continue; }
+        if (k === "customerId") { f3 = o[k]; continue; }
+        if (k === "identityNo") { f5 = o[k]; continue; }
+        if (k === "passportNo") { f6 = o[k]; continue; }
+        if (k === "middleName") { f12 = o[k]; continue; }
+        if (k === "sourceName") { f33 = o[k]; continue; }
+        break;
+      case 11:
+        if (k === "timezoneGmt") { f0 = o[k]; continue; }
+        break;
+      case 12:
+        if (k === "recordStatus") { f43 = o[k]; continue; }
+        break;
+      case 13:
+        if (k === "customerGroup") { f4 = o[k]; continue; }
+        if (k === "maritalStatus") { f18 = o[k]; continue; }
+        if (k === "buildingBlock") { f27 = o[k]; continue; }
+        if (k === "apartmentCode") { f28 = o[k]; continue; }
+        if (k === "sourceChannel") { f32 = o[k]; continue; }
+        if (k === "storeDistrict") { f37 = o[k]; continue; }
+        break;
+      case 16:
+        if (k === "sourceNameLevel2") { f34 = o[k]; continue; }
+        break;
+      case 17:
+        if (k === "internalCompanyId") { f2 = o[k]; continue; }
+        break;
+    }
   }
-  v = o.systemName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
-  v = o.internalCompanyId;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
-  v = o.customerId;
-  if (v == null) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required" });
-  else {
-    if (typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
-    else if (!nonBlank(v)) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank" });
+  const start = issues.length;
+  for (let byName = false; ; byName = true) {
+    let v: unknown;
+    v = f0;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
+      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+    }
+    v = f1;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    v = f2;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    v = f3;
+    if (v == null) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required" });
+    else {
+      if (typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
+      else if (!nonBlank(v)) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank" });
+    }
+    v = f4;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/customerGroup", code: "type", message: "`customerGroup` must be a string" });
+    v = f5;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/identityNo", code: "type", message: "`identityNo` must be a string" });
+    v = f6;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/passportNo", code: "type", message: "`passportNo` must be a string" });
+    v = f7;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/phone", code: "type", message: "`phone` must be a string" });
+    v = f8;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/email", code: "type", message: "`email` must be a string" });
+      else if (!emailFormat(v)) issues.push({ path: path + "/email", code: "format", message: "`email` must be an e-mail address" });
+    }
+    v = f9;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/fullName", code: "type", message: "`fullName` must be a string" });
+    v = f10;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/firstName", code: "type", message: "`firstName` must be a string" });
+    v = f11;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/lastName", code: "type", message: "`lastName` must be a string" });
+    v = f12;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/middleName", code: "type", message: "`middleName` must be a string" });
+    v = f13;
+    if (v != null) {
+      if (!Array.isArray(v)) issues.push({ path: path + "/nickNames", code: "type", message: "`nickNames` must be an array of strings" });
+      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") issues.push({ path: path + "/nickNames" + "/" + i, code: "type", message: "each item of `nickNames` must be a string" });
+    }
+    v = f14;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/gender", code: "type", message: "`gender` must be a string" });
+      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_IDENTITY_GENDER_VALUES);
+    }
+    v = f15;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/dob", code: "type", message: "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
+      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/dob", code: "range", message: "`dob` must be between -8640000000000000 and 8640000000000000" });
+    }
+    v = f16;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/dob2", code: "type", message: "`dob2` must be a string (a date written YYYY-MM-DD)" });
+      else if (!dateFormat(v)) issues.push({ path: path + "/dob2", code: "format", message: "`dob2` must be a real calendar date written YYYY-MM-DD" });
+    }
+    v = f17;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/yob", code: "type", message: "`yob` must be an integer" });
+      else if (v < -2147483648 || v > 2147483647) issues.push({ path: path + "/yob", code: "range", message: "`yob` must be between -2147483648 and 2147483647" });
+    }
+    v = f18;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/maritalStatus", code: "type", message: "`maritalStatus` must be a string" });
+      else if (v !== "Single" && v !== "Married" && v !== "Divorced") enumIssue(issues, path + "/maritalStatus", "`maritalStatus` must be one of `Single`, `Married`, `Divorced`", v, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES);
+    }
+    v = f19;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/religious", code: "type", message: "`religious` must be a string" });
+    v = f20;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/country", code: "type", message: "`country` must be a string" });
+    v = f21;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/state", code: "type", message: "`state` must be a string" });
+    v = f22;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/city", code: "type", message: "`city` must be a string" });
+    v = f23;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/district", code: "type", message: "`district` must be a string" });
+    v = f24;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/ward", code: "type", message: "`ward` must be a string" });
+    v = f25;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/address", code: "type", message: "`address` must be a string" });
+    v = f26;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/building", code: "type", message: "`building` must be a string" });
+    v = f27;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/buildingBlock", code: "type", message: "`buildingBlock` must be a string" });
+    v = f28;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/apartmentCode", code: "type", message: "`apartmentCode` must be a string" });
+    v = f29;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/zipCode", code: "type", message: "`zipCode` must be a string" });
+    v = f30;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/language", code: "type", message: "`language` must be a string" });
+    v = f31;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/status", code: "type", message: "`status` must be a string" });
+    v = f32;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/sourceChannel", code: "type", message: "`sourceChannel` must be a string" });
+      else if (v !== "Online" && v !== "Offline") enumIssue(issues, path + "/sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES);
+    }
+    v = f33;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceName", code: "type", message: "`sourceName` must be a string" });
+    v = f34;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceNameLevel2", code: "type", message: "`sourceNameLevel2` must be a string" });
+    v = f35;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/storeId", code: "type", message: "`storeId` must be a string" });
+    v = f36;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/storeCity", code: "type", message: "`storeCity` must be a string" });
+    v = f37;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/storeDistrict", code: "type", message: "`storeDistrict` must be a string" });
+    v = f38;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/photos", code: "type", message: "`photos` must be a string" });
+    v = f39;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
+      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000" });
+    }
+    v = f40;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/createdBy", code: "type", message: "`createdBy` must be a string" });
+    v = f41;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
+      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000" });
+    }
+    v = f42;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string" });
+    v = f43;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES);
+    }
+    if (!(present(f7) || present(f8))) issues.push({ path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"" });
+    if (!(present(f9) || (present(f10) && present(f11)))) issues.push({ path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"" });
+    if (byName || issues.length > start) break;
+    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
+    f0 = o.timezoneGmt;
+    f1 = o.systemName;
+    f2 = o.internalCompanyId;
+    f3 = o.customerId;
+    f4 = o.customerGroup;
+    f5 = o.identityNo;
+    f6 = o.passportNo;
+    f7 = o.phone;
+    f8 = o.email;
+    f9 = o.fullName;
+    f10 = o.firstName;
+    f11 = o.lastName;
+    f12 = o.middleName;
+    f13 = o.nickNames;
+    f14 = o.gender;
+    f15 = o.dob;
+    f16 = o.dob2;
+    f17 = o.yob;
+    f18 = o.maritalStatus;
+    f19 = o.religious;
+    f20 = o.country;
+    f21 = o.state;
+    f22 = o.city;
+    f23 = o.district;
+    f24 = o.ward;
+    f25 = o.address;
+    f26 = o.building;
+    f27 = o.buildingBlock;
+    f28 = o.apartmentCode;
+    f29 = o.zipCode;
+    f30 = o.language;
+    f31 = o.status;
+    f32 = o.sourceChannel;
+    f33 = o.sourceName;
+    f34 = o.sourceNameLevel2;
+    f35 = o.storeId;
+    f36 = o.storeCity;
+    f37 = o.storeDistrict;
+    f38 = o.photos;
+    f39 = o.createdAt;
+    f40 = o.createdBy;
+    f41 = o.updatedAt;
+    f42 = o.updatedBy;
+    f43 = o.recordStatus;
   }
-  v = o.customerGroup;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/customerGroup", code: "type", message: "`customerGroup` must be a string" });
-  v = o.identityNo;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/identityNo", code: "type", message: "`identityNo` must be a string" });
-  v = o.passportNo;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/passportNo", code: "type", message: "`passportNo` must be a string" });
-  v = o.phone;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/phone", code: "type", message: "`phone` must be a string" });
-  v = o.email;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/email", code: "type", message: "`email` must be a string" });
-    else if (!emailFormat(v)) issues.push({ path: path + "/email", code: "format", message: "`email` must be an e-mail address" });
-  }
-  v = o.fullName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/fullName", code: "type", message: "`fullName` must be a string" });
-  v = o.firstName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/firstName", code: "type", message: "`firstName` must be a string" });
-  v = o.lastName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/lastName", code: "type", message: "`lastName` must be a string" });
-  v = o.middleName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/middleName", code: "type", message: "`middleName` must be a string" });
-  v = o.nickNames;
-  if (v != null) {
-    if (!Array.isArray(v)) issues.push({ path: path + "/nickNames", code: "type", message: "`nickNames` must be an array of strings" });
-    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") issues.push({ path: path + "/nickNames" + "/" + i, code: "type", message: "each item of `nickNames` must be a string" });
-  }
-  v = o.gender;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/gender", code: "type", message: "`gender` must be a string" });
-    else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_IDENTITY_GENDER_VALUES);
-  }
-  v = o.dob;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/dob", code: "type", message: "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-    else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/dob", code: "range", message: "`dob` must be between -8640000000000000 and 8640000000000000" });
-  }
-  v = o.dob2;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/dob2", code: "type", message: "`dob2` must be a string (a date written YYYY-MM-DD)" });
-    else if (!dateFormat(v)) issues.push({ path: path + "/dob2", code: "format", message: "`dob2` must be a real calendar date written YYYY-MM-DD" });
-  }
-  v = o.yob;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/yob", code: "type", message: "`yob` must be an integer" });
-    else if (v < -2147483648 || v > 2147483647) issues.push({ path: path + "/yob", code: "range", message: "`yob` must be between -2147483648 and 2147483647" });
-  }
-  v = o.maritalStatus;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/maritalStatus", code: "type", message: "`maritalStatus` must be a string" });
-    else if (v !== "Single" && v !== "Married" && v !== "Divorced") enumIssue(issues, path + "/maritalStatus", "`maritalStatus` must be one of `Single`, `Married`, `Divorced`", v, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES);
-  }
-  v = o.religious;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/religious", code: "type", message: "`religious` must be a string" });
-  v = o.country;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/country", code: "type", message: "`country` must be a string" });
-  v = o.state;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/state", code: "type", message: "`state` must be a string" });
-  v = o.city;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/city", code: "type", message: "`city` must be a string" });
-  v = o.district;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/district", code: "type", message: "`district` must be a string" });
-  v = o.ward;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/ward", code: "type", message: "`ward` must be a string" });
-  v = o.address;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/address", code: "type", message: "`address` must be a string" });
-  v = o.building;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/building", code: "type", message: "`building` must be a string" });
-  v = o.buildingBlock;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/buildingBlock", code: "type", message: "`buildingBlock` must be a string" });
-  v = o.apartmentCode;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/apartmentCode", code: "type", message: "`apartmentCode` must be a string" });
-  v = o.zipCode;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/zipCode", code: "type", message: "`zipCode` must be a string" });
-  v = o.language;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/language", code: "type", message: "`language` must be a string" });
-  v = o.status;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/status", code: "type", message: "`status` must be a string" });
-  v = o.sourceChannel;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/sourceChannel", code: "type", message: "`sourceChannel` must be a string" });
-    else if (v !== "Online" && v !== "Offline") enumIssue(issues, path + "/sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES);
-  }
-  v = o.sourceName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceName", code: "type", message: "`sourceName` must be a string" });
-  v = o.sourceNameLevel2;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceNameLevel2", code: "type", message: "`sourceNameLevel2` must be a string" });
-  v = o.storeId;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/storeId", code: "type", message: "`storeId` must be a string" });
-  v = o.storeCity;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/storeCity", code: "type", message: "`storeCity` must be a string" });
-  v = o.storeDistrict;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/storeDistrict", code: "type", message: "`storeDistrict` must be a string" });
-  v = o.photos;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/photos", code: "type", message: "`photos` must be a string" });
-  v = o.createdAt;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-    else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000" });
-  }
-  v = o.createdBy;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/createdBy", code: "type", message: "`createdBy` must be a string" });
-  v = o.updatedAt;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-    else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000" });
-  }
-  v = o.updatedBy;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string" });
-  v = o.recordStatus;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
-    else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES);
-  }
-  if (!(present(o.phone) || present(o.email))) issues.push({ path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"" });
-  if (!(present(o.fullName) || (present(o.firstName) && present(o.lastName)))) issues.push({ path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"" });
 }
 
 /**

@@ -19,69 +19,133 @@ export function collectCustomerMembership(data: unknown, path: string, issues: V
     return;
   }
   const o = ownFields(data);
-  let v: unknown;
-  v = o.timezoneGmt;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-    else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
+    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown;
+  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
+  for (const k in o) {
+    switch (k.length) {
+      case 6:
+        if (k === "status") { f9 = o[k]; continue; }
+        break;
+      case 9:
+        if (k === "earnPoint") { f12 = o[k]; continue; }
+        break;
+      case 10:
+        if (k === "systemName") { f1 = o[k]; continue; }
+        if (k === "customerId") { f3 = o[k]; continue; }
+        break;
+      case 11:
+        if (k === "timezoneGmt") { f0 = o[k]; continue; }
+        if (k === "redeemPoint") { f14 = o[k]; continue; }
+        break;
+      case 12:
+        if (k === "customerName") { f6 = o[k]; continue; }
+        if (k === "membershipId") { f7 = o[k]; continue; }
+        if (k === "loyaltyPoint") { f13 = o[k]; continue; }
+        if (k === "recordStatus") { f15 = o[k]; continue; }
+        break;
+      case 13:
+        if (k === "customerEmail") { f4 = o[k]; continue; }
+        if (k === "customerPhone") { f5 = o[k]; continue; }
+        break;
+      case 14:
+        if (k === "membershipType") { f8 = o[k]; continue; }
+        break;
+      case 17:
+        if (k === "internalCompanyId") { f2 = o[k]; continue; }
+        break;
+      case 18:
+        if (k === "membershipIssuedAt") { f10 = o[k]; continue; }
+        break;
+      case 19:
+        if (k === "membershipUpdatedAt") { f11 = o[k]; continue; }
+        break;
+    }
   }
-  v = o.systemName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
-  v = o.internalCompanyId;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
-  v = o.customerId;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
-  v = o.customerEmail;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string" });
-    else if (!emailFormat(v)) issues.push({ path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address" });
+  const start = issues.length;
+  for (let byName = false; ; byName = true) {
+    let v: unknown;
+    v = f0;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
+      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+    }
+    v = f1;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    v = f2;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    v = f3;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
+    v = f4;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string" });
+      else if (!emailFormat(v)) issues.push({ path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address" });
+    }
+    v = f5;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string" });
+    v = f6;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/customerName", code: "type", message: "`customerName` must be a string" });
+    v = f7;
+    if (v == null) issues.push({ path: path + "/membershipId", code: "required", message: "`membershipId` is required" });
+    else {
+      if (typeof v !== "string") issues.push({ path: path + "/membershipId", code: "type", message: "`membershipId` must be a string" });
+      else if (!nonBlank(v)) issues.push({ path: path + "/membershipId", code: "required", message: "`membershipId` is required and must not be blank" });
+    }
+    v = f8;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/membershipType", code: "type", message: "`membershipType` must be a string" });
+    v = f9;
+    if (v != null && typeof v !== "string") issues.push({ path: path + "/status", code: "type", message: "`status` must be a string" });
+    v = f10;
+    if (v == null) issues.push({ path: path + "/membershipIssuedAt", code: "required", message: "`membershipIssuedAt` is required" });
+    else {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/membershipIssuedAt", code: "type", message: "`membershipIssuedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
+      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/membershipIssuedAt", code: "range", message: "`membershipIssuedAt` must be between -8640000000000000 and 8640000000000000" });
+    }
+    v = f11;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/membershipUpdatedAt", code: "type", message: "`membershipUpdatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
+      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/membershipUpdatedAt", code: "range", message: "`membershipUpdatedAt` must be between -8640000000000000 and 8640000000000000" });
+    }
+    v = f12;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/earnPoint", code: "type", message: "`earnPoint` must be an integer (Long)" });
+      else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/earnPoint", code: "range", message: "`earnPoint` must be between -9007199254740991 and 9007199254740991" });
+    }
+    v = f13;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/loyaltyPoint", code: "type", message: "`loyaltyPoint` must be an integer (Long)" });
+      else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/loyaltyPoint", code: "range", message: "`loyaltyPoint` must be between -9007199254740991 and 9007199254740991" });
+    }
+    v = f14;
+    if (v != null) {
+      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/redeemPoint", code: "type", message: "`redeemPoint` must be an integer (Long)" });
+      else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/redeemPoint", code: "range", message: "`redeemPoint` must be between -9007199254740991 and 9007199254740991" });
+    }
+    v = f15;
+    if (v != null) {
+      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
+    }
+    if (!(present(f3) || present(f4) || present(f5))) issues.push({ path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"" });
+    if (byName || issues.length > start) break;
+    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
+    f0 = o.timezoneGmt;
+    f1 = o.systemName;
+    f2 = o.internalCompanyId;
+    f3 = o.customerId;
+    f4 = o.customerEmail;
+    f5 = o.customerPhone;
+    f6 = o.customerName;
+    f7 = o.membershipId;
+    f8 = o.membershipType;
+    f9 = o.status;
+    f10 = o.membershipIssuedAt;
+    f11 = o.membershipUpdatedAt;
+    f12 = o.earnPoint;
+    f13 = o.loyaltyPoint;
+    f14 = o.redeemPoint;
+    f15 = o.recordStatus;
   }
-  v = o.customerPhone;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string" });
-  v = o.customerName;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/customerName", code: "type", message: "`customerName` must be a string" });
-  v = o.membershipId;
-  if (v == null) issues.push({ path: path + "/membershipId", code: "required", message: "`membershipId` is required" });
-  else {
-    if (typeof v !== "string") issues.push({ path: path + "/membershipId", code: "type", message: "`membershipId` must be a string" });
-    else if (!nonBlank(v)) issues.push({ path: path + "/membershipId", code: "required", message: "`membershipId` is required and must not be blank" });
-  }
-  v = o.membershipType;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/membershipType", code: "type", message: "`membershipType` must be a string" });
-  v = o.status;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/status", code: "type", message: "`status` must be a string" });
-  v = o.membershipIssuedAt;
-  if (v == null) issues.push({ path: path + "/membershipIssuedAt", code: "required", message: "`membershipIssuedAt` is required" });
-  else {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/membershipIssuedAt", code: "type", message: "`membershipIssuedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-    else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/membershipIssuedAt", code: "range", message: "`membershipIssuedAt` must be between -8640000000000000 and 8640000000000000" });
-  }
-  v = o.membershipUpdatedAt;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/membershipUpdatedAt", code: "type", message: "`membershipUpdatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-    else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/membershipUpdatedAt", code: "range", message: "`membershipUpdatedAt` must be between -8640000000000000 and 8640000000000000" });
-  }
-  v = o.earnPoint;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/earnPoint", code: "type", message: "`earnPoint` must be an integer (Long)" });
-    else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/earnPoint", code: "range", message: "`earnPoint` must be between -9007199254740991 and 9007199254740991" });
-  }
-  v = o.loyaltyPoint;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/loyaltyPoint", code: "type", message: "`loyaltyPoint` must be an integer (Long)" });
-    else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/loyaltyPoint", code: "range", message: "`loyaltyPoint` must be between -9007199254740991 and 9007199254740991" });
-  }
-  v = o.redeemPoint;
-  if (v != null) {
-    if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/redeemPoint", code: "type", message: "`redeemPoint` must be an integer (Long)" });
-    else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/redeemPoint", code: "range", message: "`redeemPoint` must be between -9007199254740991 and 9007199254740991" });
-  }
-  v = o.recordStatus;
-  if (v != null) {
-    if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
-    else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
-  }
-  if (!(present(o.customerId) || present(o.customerEmail) || present(o.customerPhone))) issues.push({ path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"" });
 }
 
 /**

@@ -14,9 +14,14 @@ const O = new Code("o");
 const PROTOTYPE_KEYS = new Set(["__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "constructor",
   "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"]);
 
+/** Whether a field is named like a key of Object.prototype, so reading it must ask for an own property. */
+export function prototypeKey(fieldName: string): boolean {
+  return PROTOTYPE_KEYS.has(fieldName);
+}
+
 /** Reads a field of `o` as an own property (`undefined` when absent). */
 export function readField(fieldName: string): Code {
-  return PROTOTYPE_KEYS.has(fieldName) ? _`(Object.hasOwn(o, ${fieldName}) ? ${prop(O, fieldName)} : undefined)` : prop(O, fieldName);
+  return prototypeKey(fieldName) ? _`(Object.hasOwn(o, ${fieldName}) ? ${prop(O, fieldName)} : undefined)` : prop(O, fieldName);
 }
 
 /** The JSON Pointer of a field below `path`: the token is escaped (RFC 6901) when the code is generated. */
@@ -94,10 +99,10 @@ export function collectTable(t: Table, value: Code, path: Code, what: string): C
   return _`if (!${testerName(t)}(${value})) ${collectorName(t)}(${value}, ${path}, issues, ${what});`;
 }
 
-/** Collect mode: every problem of one field, reported at its path. */
-export function collectField(f: Field, tables: ReadonlyMap<string, Table>): Code {
+/** Collect mode: every problem of one field, reported at its path; `value` is where its value was read to (by default, read here). */
+export function collectField(f: Field, tables: ReadonlyMap<string, Table>, value: Code = readField(f.name)): Code {
   const path = fieldPath(f.name);
-  const head = _`v = ${readField(f.name)};`;
+  const head = _`v = ${value};`;
   const steps = scalarSteps(f, path);
   // An optional field with a single check reads best as one condition.
   if (!f.required && steps?.length === 1) return _`${head}\nif (v != null && ${operand(steps[0]!)}) ${steps[0]!.report}`;
@@ -120,8 +125,7 @@ export function testField(f: Field, tables: ReadonlyMap<string, Table>, fail: Co
   return f.required ? _`${head}\nif (v == null) ${fail}\n${body}` : _`${head}\nif (v != null) {\n${indent(body)}\n}`;
 }
 
-/** "Present" in a conditional rule: not absent, not null, and for a string not blank. */
-export function presentTest(f: Field): Code {
-  const v = readField(f.name);
+/** "Present" in a conditional rule: not absent, not null, and for a string not blank; `v` is the field's value (by default, read here). */
+export function presentTest(f: Field, v: Code = readField(f.name)): Code {
   return f.type === "string" || f.type === "date" ? _`present(${v})` : _`${v} != null`;
 }

@@ -2,7 +2,7 @@ import type { Field, Table } from "../../model/ir.ts";
 import { InternalError } from "../../util/assert.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, indent, join, name, AND, COMMA, NL, OR } from "./code.ts";
-import { collectField, collectorName, presentTest, testField, testerName } from "./field-checks.ts";
+import { collectField, collectorName, presentTest, prototypeKey, readField, testField, testerName } from "./field-checks.ts";
 import { notObjectSuffix, ruleMessage } from "./messages.ts";
 
 const NOT_OBJECT = _`typeof data !== "object" || data === null || Array.isArray(data)`;
@@ -14,15 +14,15 @@ function byName(t: Table): ReadonlyMap<string, Field> {
   return new Map(t.fields.map((f) => [f.name, f]));
 }
 
-/** The condition under which one any-of rule holds: some group has all its fields present. */
-function ruleHolds(t: Table, groups: readonly (readonly string[])[]): Code {
+/** The condition under which one any-of rule holds: some group has all its fields present (`value` gives a field's value, by default read from `o`). */
+function ruleHolds(t: Table, groups: readonly (readonly string[])[], value?: (f: Field) => Code): Code {
   const fields = byName(t);
-  const field = (n: string): Field => {
+  const present = (n: string): Code => {
     const f = fields.get(n);
     if (!f) throw new InternalError(`rule of ${t.title} names ${n}, which is not a field`);
-    return f;
+    return value ? presentTest(f, value(f)) : presentTest(f);
   };
-  return join(groups.map((g) => (g.length === 1 ? presentTest(field(g[0]!)) : _`(${join(g.map((n) => presentTest(field(n))), AND)})`)), OR);
+  return join(groups.map((g) => (g.length === 1 ? present(g[0]!) : _`(${join(g.map(present), AND)})`)), OR);
 }
 
 /** A switch that lets the table's own keys through: what falls out of it is an unknown key. */
@@ -30,15 +30,66 @@ function knownKeysSwitch(t: Table): Code {
   return _`switch (k) {\n${indent(join(t.fields.map((f) => _`case ${f.name}:`), NL))}\n    continue;\n}`;
 }
 
+/** The collector's local holding a field's value (fields are numbered in the spec's order). */
+function local(t: Table): (f: Field) => Code {
+  const index = new Map(t.fields.map((f, i) => [f, i]));
+  return (f) => name(`f${index.get(f)!}`);
+}
+
+/** The declaration of the collector's locals, a few to a line. */
+function locals(t: Table): Code {
+  const at = local(t);
+  const lines: Code[] = [];
+  for (let i = 0; i < t.fields.length; i += 8) lines.push(join(t.fields.slice(i, i + 8).map((f) => _`${at(f)}: unknown`), COMMA));
+  return _`let ${join(lines, new Code(",\n  "))};`;
+}
+
+/**
+ * One pass over the object's keys that puts each field's value in its local. An invalid payload arrives in many
+ * shapes, so reading every field by name would make each read megamorphic; the enumeration reads by the shape's
+ * own cache. The keys are told apart by length first, so a key costs a few comparisons.
+ */
+function readFields(t: Table): Code {
+  const at = local(t);
+  const byLength = new Map<number, Field[]>();
+  for (const f of t.fields) byLength.set(f.name.length, [...(byLength.get(f.name.length) ?? []), f]);
+  const take = (f: Field): Code => _`if (k === ${f.name}) { ${at(f)} = ${prototypeKey(f.name) ? readField(f.name) : _`o[k]`}; continue; }`;
+  const cases = [...byLength].sort(([a], [b]) => a - b).map(([length, fs]) => _`case ${length}:\n${indent(join(fs.map(take), NL))}\n  break;`);
+  const after = t.customFields ? [] : [_`unknownKey = true;`];
+  const why = new Code("// Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.");
+  return _`${why}\nfor (const k in o) {\n${indent(join([_`switch (k.length) {\n${indent(join(cases, NL))}\n}`, ...after], NL))}\n}`;
+}
+
+/**
+ * The checks of every field and rule on the locals. The collector runs only on an object its tester rejected; when
+ * these checks find nothing, the problem is in a property the enumeration does not show (not enumerable, or
+ * inherited), so the fields are read again by name, as the tester reads them, and checked once more.
+ */
+function checkFields(t: Table, tables: ReadonlyMap<string, Table>): Code {
+  const at = local(t);
+  const checks: Code[] = [
+    _`let v: unknown;`,
+    ...t.fields.map((f) => collectField(f, tables, at(f))),
+    ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups, at)})) issues.push({ path, code: "required_any", message: ${ruleMessage(r)} });`),
+  ];
+  if (t.fields.length === 0) return join(checks, NL);
+  const found = t.customFields ? _`issues.length > start` : _`issues.length > start || unknownKey`;
+  const why = new Code("// Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.");
+  checks.push(_`if (byName || ${found}) break;`, why, ...t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`));
+  return _`const start = issues.length;\nfor (let byName = false; ; byName = true) {\n${indent(join(checks, NL))}\n}`;
+}
+
 /** The function that reports every problem of a table's object, in the order of the spec's fields, then rules, then unknown keys. */
 function collector(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const body: Code[] = [
     _`if (${NOT_OBJECT}) {\n  issues.push({ path, code: "type", message: what + ${notObjectSuffix(t)} });\n  return;\n}`,
-    _`const o = ownFields(data);\nlet v: unknown;`,
-    ...t.fields.map((f) => collectField(f, tables)),
-    ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups)})) issues.push({ path, code: "required_any", message: ${ruleMessage(r)} });`),
+    _`const o = ownFields(data);`,
   ];
-  if (!t.customFields) body.push(_`for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  unknownField(issues, path, k, ${fieldsConst(t)}, ${t.title});\n}`);
+  if (t.fields.length > 0) body.push(locals(t));
+  if (!t.customFields) body.push(_`let unknownKey = false;`);
+  if (t.fields.length > 0 || !t.customFields) body.push(readFields(t));
+  body.push(checkFields(t, tables));
+  if (!t.customFields) body.push(_`if (unknownKey) for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  unknownField(issues, path, k, ${fieldsConst(t)}, ${t.title});\n}`);
   const doc = docComment([`Reports every problem of a ${t.title} found at \`path\`; \`what\` names it in messages.`]);
   return _`${new Code(doc)}\nexport function ${collectorName(t)}(data: unknown, path: string, issues: ValidationIssue[], what: string): void {\n${indent(join(body, NL))}\n}`;
 }
