@@ -1,6 +1,7 @@
 import type { FieldType, Format } from "../check/raw-spec.ts";
 import type { JsonValue } from "./ir.ts";
 import { assertNever } from "../util/assert.ts";
+import { ALPHA_PATTERNS, EMAIL, NOT_URI_FRAGMENT, URI } from "./formats.ts";
 
 /** The integer ranges SEMANTICS.md gives each numeric type (inclusive). */
 export const INT32 = { min: -2147483648, max: 2147483647 } as const;
@@ -33,14 +34,17 @@ export function isCalendarDate(s: string): boolean {
   return d <= days;
 }
 
+const ALPHA2 = new RegExp(ALPHA_PATTERNS["country-alpha2"], "u");
+const ALPHA3 = new RegExp(ALPHA_PATTERNS["country-alpha3"], "u");
+
 const FORMAT_TESTS: Record<Format, (s: string) => boolean> = {
-  email: (s) => /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/u.test(s),
-  uri: (s) => /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/u.test(s),
-  "country-alpha2": (s) => /^[A-Z]{2}$/u.test(s),
-  "country-alpha3": (s) => /^[A-Z]{3}$/u.test(s),
+  email: (s) => EMAIL.test(s),
+  uri: (s) => NOT_URI_FRAGMENT.test(s) && URI.test(s),
+  "country-alpha2": (s) => ALPHA2.test(s),
+  "country-alpha3": (s) => ALPHA3.test(s),
 };
 
-/** Whether a spec example satisfies a format (used to check examples, not payloads). */
+/** Whether a string satisfies a format, exactly as the generated validators and Ajv decide it. */
 export function exampleMatchesFormat(format: Format, s: string): boolean {
   return FORMAT_TESTS[format](s);
 }

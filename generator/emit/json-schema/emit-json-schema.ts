@@ -3,6 +3,7 @@ import type { OutputFile } from "../output-file.ts";
 import { bannerLines } from "../output-file.ts";
 import { stableJson } from "../../util/text.ts";
 import { assertNever } from "../../util/assert.ts";
+import { ALPHA_PATTERNS } from "../../model/formats.ts";
 import { ingestionRequestSchema } from "./ingestion-request-schema.ts";
 
 type Schema = { [key: string]: JsonValue | Schema | (Schema | JsonValue)[] | undefined };
@@ -11,7 +12,6 @@ type Schema = { [key: string]: JsonValue | Schema | (Schema | JsonValue)[] | und
 export const NON_BLANK = "\\S";
 
 const FORMAT_KEYWORDS: Record<"email" | "uri" | "date", string> = { email: "email", uri: "uri", date: "date" };
-const ALPHA_PATTERNS = { "country-alpha2": "^[A-Z]{2}$", "country-alpha3": "^[A-Z]{3}$" } as const;
 
 /** The JSON Schema type and constraints of a field's value, without null. `defs` is where nested tables live. */
 export function valueSchema(f: Field, refBase: string): Schema {

@@ -1,3 +1,4 @@
+import { EMAIL, NOT_URI_FRAGMENT, URI } from "../../model/formats.ts";
 import type { Entity, Model, Table } from "../../model/ir.ts";
 import { jsBanner, type OutputFile } from "../output-file.ts";
 import { render } from "../templates.ts";
@@ -63,7 +64,11 @@ function indexFile(model: Model): OutputFile {
 /** Emits runtime.ts, validators/<object-type>.ts for every entity, validators/ingestion-request.ts and validators/index.ts. */
 export function emitValidators(model: Model): OutputFile[] {
   return [
-    { path: "runtime.ts", contents: render("runtime.ts.hbs", { banner: new Code(jsBanner("pango-codegen's validator emitter")) }) },
+    { path: "runtime.ts", contents: render("runtime.ts.hbs", {
+      banner: new Code(jsBanner("pango-codegen's validator emitter")),
+      // RegExp#toString is the literal; the expressions are the generator's own constants, never spec text.
+      email: new Code(String(EMAIL)), uri: new Code(String(URI)), notUriFragment: new Code(String(NOT_URI_FRAGMENT)),
+    }) },
     ...model.entities.map(entityFile),
     envelopeFile(model),
     indexFile(model),
