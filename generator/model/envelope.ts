@@ -6,6 +6,9 @@ import type { Field, Model, Tag } from "./ir.ts";
  * limits are in specs/api.yaml (model.api.entries), so that a change to them is a spec change.
  */
 
+/** The only custom-field names the documentation shows (in its `ignoredUpdateCfs` examples). */
+export const DOC_CUSTOM_FIELDS = ["customField01", "customFieldLong03"] as const;
+
 /** The tag that allows `ignoredUpdateCfs` in a request for the entity. */
 export const IGNORED_UPDATE_CFS_TAG: Tag = "SUPPORT_IGNORED_UPDATE_CFS";
 

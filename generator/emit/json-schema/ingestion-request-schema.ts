@@ -1,5 +1,5 @@
 import type { Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, envelopeFields } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { bannerLines } from "../output-file.ts";
 import { entitySchema, fieldSchema, schemaId } from "./emit-json-schema.ts";
 
@@ -11,7 +11,7 @@ const ENVELOPE: Pick<Table, "errata"> = { errata: [] };
 /** The `then` of one object type: entries are that entity, and `ignoredUpdateCfs` only where the tag allows it. */
 function perObjectType(model: Model, objectType: string, tagged: boolean): Schema {
   const then: Schema = { properties: { entries: { type: "array", items: { $ref: schemaId(model, objectType) } } } };
-  if (!tagged) (then.properties as Schema).ignoredUpdateCfs = { $comment: "not allowed: the entity is not tagged SUPPORT_IGNORED_UPDATE_CFS", type: "null" };
+  if (!tagged) (then.properties as Schema).ignoredUpdateCfs = { $comment: `not allowed: the entity is not tagged ${IGNORED_UPDATE_CFS_TAG}`, type: "null" };
   return { if: { properties: { objectType: { const: objectType } }, required: ["objectType"] }, then };
 }
 

@@ -1,7 +1,7 @@
 import type { Entity, JsonValue, Model } from "../../model/ir.ts";
 import { NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
-import { allowsIgnoredUpdateCfs, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
 import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
@@ -13,8 +13,6 @@ export const REF_BASE = "#/components/schemas/";
 
 export const ref = (name: string): Node => ({ $ref: `${REF_BASE}${name}` });
 
-/** The only custom-field names the documentation shows (in its `ignoredUpdateCfs` examples). */
-export const DOC_CUSTOM_FIELDS = ["customField01", "customFieldLong03"] as const;
 
 const isTagged = (e: Entity): boolean => allowsIgnoredUpdateCfs(e.tags);
 
