@@ -1,5 +1,5 @@
 import type { Model } from "../model/ir.ts";
-import type { OutputFile } from "./output-file.ts";
+import type { Emitter } from "./output-file.ts";
 import { emitTypes } from "./types/emit-types.ts";
 import { emitJsonSchema } from "./json-schema/emit-json-schema.ts";
 import { emitValidators } from "./validators/emit-validators.ts";
@@ -10,7 +10,7 @@ import { emitDocs } from "./docs/emit-docs.ts";
 /** One kind of artefact: how to emit it, and what `generated/index.ts` re-exports of it. */
 export interface EmitterEntry {
   readonly name: string;
-  readonly emit: (model: Model) => OutputFile[];
+  readonly emit: Emitter;
   /** Module specifiers (relative to generated/, `.js` extension) that index.ts re-exports with `export *`. */
   readonly exports: (model: Model) => string[];
 }

@@ -38,4 +38,3 @@ export function render(name: string, data: object): string {
   return t(data);
 }
 
-export { hb as handlebars };

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { OutputFile } from "../emit/output-file.ts";
 import { Refused } from "../util/assert.ts";
@@ -143,9 +143,4 @@ export function writeOutput(out: string, files: readonly OutputFile[]): WriteSum
   } finally {
     release();
   }
-}
-
-/** Lists entries of a folder, for tests and the CLI's safety checks. */
-export function entries(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir) : [];
 }
