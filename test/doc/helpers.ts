@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { readSpec } from "../../generator/check/read-spec.ts";
 import { viewOfSpec, type SpecView } from "../../generator/doc/spec-view.ts";
 
-export const CUSTOMER_PAGE = new URL("../../../shared/docs/customer.txt", import.meta.url);
+export const CUSTOMER_PAGE = new URL("../../pages/customer.txt", import.meta.url);
 export const SPECS_DIR = new URL("../../specs/", import.meta.url);
 export const PAGES_DIR = new URL("../specs/pages/", import.meta.url);
 
