@@ -2,7 +2,6 @@ import { build, checkOutputFolder, printDiagnostics } from "../run.ts";
 import { writeOutput, type WriteSummary } from "./write-output.ts";
 import { findDrift, hasDrift } from "./check-output.ts";
 import { driftFindings } from "./drift-report.ts";
-import { specChangesSinceGenerate } from "./explain.ts";
 import { repoPath, repoRoot } from "./paths.ts";
 import { diagnosticFinding, hasErrors } from "../check/diagnostics.ts";
 import { formatFindings, type Finding, type ReportFormat } from "../report/findings.ts";
@@ -63,7 +62,7 @@ function fixCommand(opts: OutputOptions): string {
 }
 
 /** `check`: compares the output with what the specs produce; returns the exit code. */
-export function runCheck(opts: OutputOptions, io: Io): number {
+export async function runCheck(opts: OutputOptions, io: Io): Promise<number> {
   const format = opts.format ?? "text";
   const built = build(opts.specs, io.cwd);
   const diagnostics = built.diagnostics.map(diagnosticFinding);
@@ -75,10 +74,11 @@ export function runCheck(opts: OutputOptions, io: Io): number {
   const outLabel = repoPath(opts.out, io.cwd, root);
   const drift = findDrift(opts.out, built.files, outLabel);
   const specsChanged = drift.stale.some((s) => s.cause === "specs-changed") || drift.missing.some((m) => m.cause === "new");
+  // The spec diff (git, a second compile) is loaded only when there is drift to explain: a clean check starts fast.
+  const changes = specsChanged ? (await import("./explain.ts")).specChangesSinceGenerate(opts.out, opts.specs, io.cwd) : null;
   const findings: Finding[] = hasDrift(drift) ? driftFindings(drift, {
-    outLabel, fix: fixCommand(opts),
+    outLabel, fix: fixCommand(opts), changes,
     specOf: new Map(built.model.entities.map((e) => [e.objectType, e.file])),
-    changes: specsChanged ? specChangesSinceGenerate(opts.out, opts.specs, io.cwd) : null,
   }) : [];
   const counts = { stale: drift.stale.length, missing: drift.missing.length, orphaned: drift.orphaned.length };
   if (format === "json") {

@@ -1,7 +1,7 @@
 import type { Finding } from "../report/findings.ts";
 import type { Change } from "../diff/change.ts";
 import type { Drift, MissingFile, OrphanedFile, StaleFile } from "./check-output.ts";
-import { entityOfFile, type SpecChanges } from "./explain.ts";
+import type { SpecChanges } from "./explain.ts";
 
 /** What the report needs besides the drift: how to name files, which spec makes which entity, and the fix. */
 export interface DriftContext {
@@ -13,6 +13,13 @@ export interface DriftContext {
   readonly changes: SpecChanges | null;
   /** The command that brings the output up to date. */
   readonly fix: string;
+}
+
+/** The entity a generated file belongs to (`types/customer-identity.ts` → customer-identity); null for shared files. */
+export function entityOfFile(path: string, objectTypes: ReadonlySet<string>): string | null {
+  const base = path.split("/").pop()!;
+  const stem = base.slice(0, base.indexOf(".") === -1 ? base.length : base.indexOf("."));
+  return objectTypes.has(stem) ? stem : null;
 }
 
 function changeText(c: Change): string {

@@ -42,10 +42,3 @@ export function specChangesSinceGenerate(out: string, specsDir: string, cwd: str
     return null; // the commit's specs cannot be read or compiled: the report stays without the changes
   }
 }
-
-/** The entity a generated file belongs to (`types/customer-identity.ts` → customer-identity); null for shared files. */
-export function entityOfFile(path: string, objectTypes: ReadonlySet<string>): string | null {
-  const base = path.split("/").pop()!;
-  const stem = base.slice(0, base.indexOf(".") === -1 ? base.length : base.indexOf("."));
-  return objectTypes.has(stem) ? stem : null;
-}

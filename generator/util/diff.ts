@@ -1,4 +1,12 @@
-import { structuredPatch } from "diff";
+import { createRequire } from "node:module";
+
+// jsdiff is loaded on the first diff (its CommonJS build, synchronously): a clean `check` never pays for it.
+type StructuredPatch = typeof import("diff").structuredPatch;
+let structuredPatchFn: StructuredPatch | null = null;
+function structuredPatch(...args: Parameters<StructuredPatch>): ReturnType<StructuredPatch> {
+  structuredPatchFn ??= (createRequire(import.meta.url)("diff") as typeof import("diff")).structuredPatch;
+  return structuredPatchFn(...args);
+}
 
 /** A unified diff of two texts, every hunk kept, plus the first line (1-based, in `before`) that differs. */
 export interface TextDiff {
