@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir } from "../support/tmp.ts";
-
-/** A copy of the generator (sources, templates, package.json; node_modules linked) whose bundle the test may build and tamper with. */
-function copyGenerator(): string {
-  const dir = tempDir();
-  for (const part of ["templates", "package.json"]) cpSync(part, join(dir, part), { recursive: true });
-  cpSync("generator", join(dir, "generator"), { recursive: true, filter: (src) => !/[\\/](dist|\.build-stamp)$/u.test(src) });
-  symlinkSync(join(process.cwd(), "node_modules"), join(dir, "node_modules"), "dir");
-  return dir;
-}
+import { copyGenerator } from "./generator-copy.ts";
 
 function bin(dir: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [join(dir, "generator/bin/pango-codegen.js"), ...args], { cwd: dir, encoding: "utf8", timeout: 120_000 });
