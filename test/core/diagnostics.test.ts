@@ -87,7 +87,7 @@ describe("spec diagnostics: code, file, line and column", () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "specs/a-entity.yaml:11:14 error example-type: example 'x' of 'yob' is not an integer, as type integer requires; record an erratum if the doc is wrong",
       "specs/b-entity.yaml:10:11 error unknown-type: type of field 'x' is 'str', which is not one of string, integer, long, double, float, boolean, timestamp, date, list, object, array (did you mean 'string'?)",
-      "specs/b-entity.yaml:11:5 error unknown-key: unknown key 'requried' in field #2 (did you mean 'required'?); allowed: name, docType, type, required, docRequired, description, example, enum, format, minimum, maximum, table",
+      "specs/b-entity.yaml:11:5 error unknown-key: unknown key 'requried' in field #2 (did you mean 'required'?); allowed: name, docType, type, required, docRequired, description, example, default, enum, format, minimum, maximum, table",
     ]);
   });
 
