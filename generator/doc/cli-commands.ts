@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeSpec, displayPath, listSpecFiles } from "../load/load-specs.ts";
 import { readSpec } from "../check/read-spec.ts";
@@ -41,7 +41,7 @@ function importDoc(page: string, opts: { out: string; force?: boolean }, io: Io)
   const { imported, shown } = readPage(page, io);
   const outDir = resolve(io.cwd, opts.out);
   const schema = relative(outDir, fileURLToPath(new URL("../spec/spec.schema.json", import.meta.url))).split(sep).join("/");
-  const files = imported.specs.map((s) => ({ path: join(outDir, `${s.objectType}.yaml`), text: writeSpec(s, imported.suspects, schema) }));
+  const files = imported.specs.map((s) => ({ path: join(outDir, `${s.objectType}.yaml`), text: writeSpec(s, imported.suspects, schema, basename(page)) }));
   const clobbered = files.filter((f) => existsSync(f.path) && readFileSync(f.path, "utf8") !== f.text);
   if (clobbered.length > 0 && !opts.force) {
     throw new InputError(`refusing to overwrite ${clobbered.map((f) => displayPath(f.path, io.cwd)).join(", ")} (a hand spec keeps errata a draft does not have); use --force, or import into another folder and compare with doc-diff`);

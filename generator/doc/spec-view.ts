@@ -33,7 +33,7 @@ function fieldView(f: RawField): DraftField {
     ...(f.format ? { format: f.format.value } : {}),
     ...(f.minimum ? { minimum: f.minimum.value } : {}),
     ...(f.maximum ? { maximum: f.maximum.value } : {}),
-    ...(f.table ? { table: f.table.value } : {}),
+    ...(f.table?.value ? { table: f.table.value } : {}),
   };
 }
 

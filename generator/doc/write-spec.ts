@@ -16,8 +16,9 @@ function tableObject(t: DraftTable): Record<string, unknown> {
   };
 }
 
-function specObject(spec: DraftSpec): Record<string, unknown> {
+function specObject(spec: DraftSpec, page: string | null): Record<string, unknown> {
   return {
+    ...(page !== null ? { page } : {}),
     objectType: spec.objectType,
     title: spec.title,
     ...(spec.tags.length > 0 ? { tags: spec.tags } : {}),
@@ -50,8 +51,8 @@ function suspectComment(suspects: readonly Suspect[]): string | null {
  * Serialises a draft spec like the hand specs: the yaml-language-server line first, keys in the spec format's
  * order, doc text double-quoted; candidate errata as a closing comment (a correction needs a human).
  */
-export function writeSpec(spec: DraftSpec, suspects: readonly Suspect[], schemaPath = "../generator/spec/spec.schema.json"): string {
-  const doc = new Document(specObject(spec));
+export function writeSpec(spec: DraftSpec, suspects: readonly Suspect[], schemaPath = "../generator/spec/spec.schema.json", page: string | null = null): string {
+  const doc = new Document(specObject(spec, page));
   styleNodes(doc);
   // On the first key rather than the document, so that no blank line follows it.
   const first = isMap(doc.contents) ? doc.contents.items[0] : undefined;
