@@ -9,6 +9,8 @@ import { main } from "../../generator/cli.ts";
 import { readFileSync } from "node:fs";
 import { customerPage, handSpecs, handSpecsIn, mutate, PAGES_DIR } from "./helpers.ts";
 
+const FROZEN_SPECS = "test/doc/frozen/specs";
+
 const specs = [...handSpecs().values()].map((h) => h.view);
 const diff = (page: string): EntityDiff[] => diffSpecs(specs, importPage(page).specs.map(viewOfDraft));
 const changesOf = (diffs: EntityDiff[], objectType: string) => diffs.find((d) => d.objectType === objectType)!.changes;
@@ -134,7 +136,7 @@ describe("doc-diff on nested tables", () => {
 describe("pango-codegen doc-diff (CLI)", () => {
   const run = async (args: string[]) => {
     let out = "", err = "";
-    const code = await main(["node", "pango-codegen", ...args], { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: join(import.meta.dirname, "../..") });
+    const code = await main(["node", "pango-codegen", ...args, "--specs", FROZEN_SPECS], { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: join(import.meta.dirname, "../..") });
     return { code, out, err };
   };
   const dir = mkdtempSync(join(tmpdir(), "doc-diff-"));
@@ -144,7 +146,7 @@ describe("pango-codegen doc-diff (CLI)", () => {
     const r = await run(["doc-diff", write("same.txt", page)]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("customer-identity (Customer Identity Entity): no drift");
-    expect(r.out).toMatch(/matches specs\n$/u);
+    expect(r.out).toMatch(/matches test\/doc\/frozen\/specs\n$/u);
   });
 
   it("exits 1 with a JSON report when the documentation moved ahead", async () => {
