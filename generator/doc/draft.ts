@@ -1,7 +1,7 @@
 import type { FieldType, Format } from "../check/raw-spec.ts";
 import type { PageNote, PageRow, PageTable } from "./page-model.ts";
 import { defaultOf, enumOf, formatOf, rangeOf, typeOfWord } from "./infer.ts";
-import { readRules, type DraftRule } from "./rules.ts";
+import { readRules, type DraftRule, type RuleByOtherWord } from "./rules.ts";
 import { squash } from "./page-rows.ts";
 
 /** A field as the spec format writes it (keys in the hand specs' order; absent keys are left out). */
@@ -33,6 +33,8 @@ export interface DraftTable {
   readonly fieldLines: ReadonlyMap<string, number>;
   /** What a maintainer must confirm about a field, written as a comment above it (a name the page lacks). */
   readonly remarks?: ReadonlyMap<string, string>;
+  /** Rule sentences that name fields by another word (candidate `rule` errata). */
+  readonly byOtherWord?: readonly RuleByOtherWord[];
 }
 
 /** One entity's draft spec, with the page line of its heading for messages. */
@@ -96,13 +98,13 @@ function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: read
 
 /** Turns one page table into the spec format's fields and rules. */
 export function draftTable(table: PageTable, nested: readonly string[], notes: PageNote[]): DraftTable {
-  const { rules, conditional } = readRules(table.rows, notes);
+  const { rules, conditional, byOtherWord } = readRules(table.rows, notes);
   const fieldLines = new Map(table.rows.map((r) => [r.name.text, r.name.n] as const));
   const remarks = new Map(table.rows.filter((r) => r.nameFrom !== null).map((r) => [r.name.text, r.nameFrom!] as const));
   const cutLine = table.incomplete?.line ?? null;
   const fields = table.rows.map((r) => draftField(r, conditional, nested, notes, cutLine));
   const incomplete = table.incomplete ? { after: table.incomplete.after, note: table.incomplete.note } : null;
-  return { title: table.title, customFields: table.customFields, fields, rules, incomplete, fieldLines, remarks };
+  return { title: table.title, customFields: table.customFields, fields, rules, incomplete, fieldLines, remarks, byOtherWord };
 }
 
 /** Groups page tables into entities: each entity table takes the nested tables that follow it. */
