@@ -19,9 +19,9 @@ function tableObject(t: DraftTable): Record<string, unknown> {
 
 function specObject(spec: DraftSpec): Record<string, unknown> {
   return {
+    ...(spec.page !== undefined ? { page: spec.page } : {}),
     objectType: spec.objectType,
     title: spec.title,
-    ...(spec.page !== undefined ? { page: spec.page } : {}),
     ...(spec.tags.length > 0 ? { tags: spec.tags } : {}),
     ...(spec.customFields ? { customFields: true } : {}),
     ...(spec.incomplete ? { incomplete: spec.incomplete } : {}),

@@ -24,7 +24,7 @@ describe("import-doc reads every layout of the saved pages", () => {
   it("every draft carries the page it was read from", () => {
     const p = read("user-activity.txt");
     expect(p.specs.map((s) => s.page)).toEqual(["user-activity.txt", "user-activity.txt"]);
-    expect(writeSpec(p.specs[0]!, p.suspects)).toMatch(/^objectType: customer-product-activity\ntitle: .*\npage: user-activity\.txt\n/mu);
+    expect(writeSpec(p.specs[0]!, p.suspects)).toMatch(/^page: user-activity\.txt\nobjectType: customer-product-activity\n/mu);
   });
 
   it("a nested table whose heading is followed directly by its Custom Fields row (transaction.txt)", () => {
