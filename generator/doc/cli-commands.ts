@@ -1,6 +1,6 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeSpec, displayPath, listSpecFiles } from "../load/load-specs.ts";
 import { readSpec } from "../check/read-spec.ts";
@@ -10,7 +10,10 @@ import { importPage, type ImportedPage } from "./import-page.ts";
 import { writeSpec } from "./write-spec.ts";
 import { viewOfDraft, viewOfSpec, type SpecView } from "./spec-view.ts";
 import { diffSpecs, differs } from "./diff-specs.ts";
-import { formatDiff } from "./diff-report.ts";
+import { summaryLine } from "./diff-report.ts";
+import { diffFindings, DOC_FAIL_ON, failsDocGate, type DocFailOn } from "./diff-findings.ts";
+import { formatFindings, parseReportFormat, type ReportFormat } from "../report/findings.ts";
+import type { EntityDiff } from "./diff-specs.ts";
 
 interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
 
@@ -70,16 +73,46 @@ function loadViews(dir: string, io: Io): SpecView[] {
   return views;
 }
 
-function docDiff(page: string, opts: { specs: string; json?: boolean; partial?: boolean }, io: Io): number {
+interface DocDiffOpts { specs: string; json?: boolean; partial?: boolean; all?: boolean; format: string; failOn: DocFailOn }
+
+/** Compares one page with the specs (all of them, or with `partial` those the page has a heading for). */
+function comparePage(page: string, views: readonly SpecView[], partial: boolean, io: Io): { shown: string; diffs: EntityDiff[] } {
   const { imported, shown } = readPage(page, io, true);
   const onPage = new Set(imported.specs.map((s) => s.objectType));
   // A page that documents only some entities (one page per topic) says nothing about the others.
-  const specs = loadViews(opts.specs, io).filter((v) => !opts.partial || onPage.has(v.objectType));
-  const diffs = diffSpecs(specs, imported.specs.map(viewOfDraft));
-  const drift = differs(diffs);
-  if (opts.json) io.out(JSON.stringify({ page: shown, specs: opts.specs, differs: drift, entities: diffs }, null, 2) + "\n");
-  else io.out(formatDiff(diffs, shown, opts.specs));
-  return drift ? DIFFERS : OK;
+  const specs = views.filter((v) => !partial || onPage.has(v.objectType));
+  return { shown, diffs: diffSpecs(specs, imported.specs.map(viewOfDraft)) };
+}
+
+/** With `--all`: every page the specs name (`page:`, in pages/ beside the specs folder) against the specs naming it. */
+function compareAllPages(specsDir: string, views: readonly SpecView[], io: Io): { shown: string; diffs: EntityDiff[] }[] {
+  const pagesDir = join(resolve(io.cwd, specsDir), "..", "pages");
+  const unnamed = views.filter((v) => !v.page);
+  if (unnamed.length > 0) throw new InputError(`--all needs every spec to name its page; ${unnamed.map((v) => v.file ?? v.objectType).join(", ")} ha${unnamed.length === 1 ? "s" : "ve"} no \`page:\``);
+  const pages = [...new Set(views.map((v) => v.page!))].sort();
+  return pages.map((name) => comparePage(join(pagesDir, name), views.filter((v) => v.page === name), true, io));
+}
+
+function docDiff(page: string | undefined, opts: DocDiffOpts, io: Io): number {
+  const format = parseFormat(opts.json ? "json" : opts.format);
+  const views = loadViews(opts.specs, io);
+  if ((page === undefined) !== Boolean(opts.all)) throw new InputError("give a page, or --all for every page the specs name");
+  const results = page === undefined ? compareAllPages(opts.specs, views, io) : [comparePage(page, views, Boolean(opts.partial), io)];
+  const findings = results.flatMap((r) => diffFindings(r.diffs, r.shown, opts.failOn));
+  const diffs = results.flatMap((r) => r.diffs);
+  const fails = failsDocGate(diffs, opts.failOn);
+  const summary = results.map((r) => summaryLine(r.diffs, r.shown, opts.specs));
+  if (format === "json") io.out(formatFindings(findings, "json", { pages: results.map((r) => r.shown), specs: opts.specs, differs: differs(diffs), fails, entities: diffs }));
+  else io.out(formatFindings(findings, format) + (format === "text" ? summary.map((l) => l + "\n").join("") : ""));
+  return fails ? DIFFERS : OK;
+}
+
+function parseFormat(value: string): ReportFormat {
+  try {
+    return parseReportFormat(value);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 function guarded(io: Io, setCode: (code: number) => void, run: () => number): void {
@@ -98,9 +131,12 @@ export function registerDocCommands(program: Command, io: Io, setCode: (code: nu
     .argument("<page>", "the page as text, like docs/customer.txt")
     .option("--out <dir>", "folder for the drafts", "specs-draft").option("--force", "overwrite specs that differ")
     .action((page: string, opts: { out: string; force?: boolean }) => guarded(io, setCode, () => importDoc(page, opts, io)));
-  program.command("doc-diff").description("compare a documentation page with the specs; exit 1 when the doc has moved ahead")
-    .argument("<page>", "the page as text")
-    .option("--specs <dir>", "folder of entity specs", "specs").option("--json", "machine-readable report")
+  program.command("doc-diff").description("compare a documentation page (or, with --all, every page the specs name) with the specs; exit 1 when the doc has moved ahead")
+    .argument("[page]", "the page as text")
+    .option("--all", "every page in pages/ that a spec names with `page:`, each against the specs naming it")
+    .option("--specs <dir>", "folder of entity specs", "specs")
     .option("--partial", "the page documents only some entities: specs it has no heading for are not reported as removed")
-    .action((page: string, opts: { specs: string; json?: boolean; partial?: boolean }) => guarded(io, setCode, () => docDiff(page, opts, io)));
+    .option("--format <format>", "text, github (workflow annotations on the spec lines) or json", "text").option("--json", "same as --format json")
+    .addOption(new Option("--fail-on <what>", "exit 1 on: drift (anything that changes an artefact), fixed-erratum (an erratum the doc has since fixed), any, or none").choices(DOC_FAIL_ON).default("drift"))
+    .action((page: string | undefined, opts: DocDiffOpts) => guarded(io, setCode, () => docDiff(page, opts, io)));
 }

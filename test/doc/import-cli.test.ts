@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../generator/cli.ts";
-import { CUSTOMER_PAGE, PAGES_DIR } from "./helpers.ts";
+import { CUSTOMER_PAGE, FROZEN_SCHEMA, PAGES_DIR, SPECS_DIR } from "./helpers.ts";
 import { fileURLToPath } from "node:url";
 
 const root = join(import.meta.dirname, "../..");
@@ -24,7 +24,7 @@ describe("pango-codegen import-doc (CLI)", () => {
     ]);
     const schema = relative(out, join(root, "generator/spec/spec.schema.json")).split("\\").join("/");
     const email = readFileSync(join(out, "customer-identity-email.yaml"), "utf8");
-    expect(email).toBe(readFileSync(join(root, "specs/customer-identity-email.yaml"), "utf8").replace("../generator/spec/spec.schema.json", schema));
+    expect(email).toBe(readFileSync(new URL("customer-identity-email.yaml", SPECS_DIR), "utf8").replace(FROZEN_SCHEMA, schema));
     expect(r.out).toMatch(/^pango-codegen import-doc: 6 entities, 116 rows from .*customer\.txt \(\d+ ms\)\n/u);
     expect(r.out).toContain("5 suspected errata");
     expect(r.err).toMatch(/customer\.txt:644 warning missing-type: "internalCompanyId" has no Type word/u);
