@@ -120,7 +120,11 @@ describe("spec diagnostics: code, file, line and column", () => {
     const errata = 'errata:\n  - field: status\n    property: description\n    doc: "Status: Single, Maried"\n    corrected: "Status: Single, Married"\n    note: typo in the doc\n';
     const typo = compileTexts({ "demo-entity.yaml": spec("demo-entity", field('name: status\ndocType: String\ntype: string\ndescription: "Status: Single, Maried"\nenum: [Single, Married]'), errata) });
     expect(typo.diagnostics).toEqual([]);
-    // The docType erratum is built directly: the reader learns `property: docType` in the specs helper's branch.
+    // Through the reader: a docType erratum on an Object row that holds a list.
+    const listed = (doc: string) => compileTexts({ "demo-entity.yaml": spec("demo-entity", nested.replace("docType: Array", "docType: Object"), "tables:\n" + table("Order Item Entity") + `errata:\n  - field: items\n    property: docType\n    doc: "${doc}"\n    corrected: "Array"\n    note: the rows are a list\n`) }).diagnostics;
+    expect(listed("Object")).toEqual([]);
+    expect(listed("Objects").map((d) => d.code)).toEqual(["erratum-mismatch"]);
+    // And directly, on the rule itself.
     const pos = (line: number, col: number) => ({ file: "specs/demo-entity.yaml", line, col });
     const items: RawField = {
       pos: pos(8, 5), name: { value: "items", pos: pos(8, 11) }, docType: { value: "Object", pos: pos(9, 14) }, type: { value: "array", pos: pos(10, 11) },
