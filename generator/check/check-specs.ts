@@ -2,6 +2,8 @@ import { diag, type Diagnostic } from "./diagnostics.ts";
 import type { RawErratum, RawField, RawSpec, RawTable } from "./raw-spec.ts";
 import { exampleMatchesFormat, impliedRange, isNumericType, parseExample } from "../model/values.ts";
 import { closest } from "../util/text.ts";
+import { checkDocType, checkEnumAgainstDescription } from "./doc-consistency.ts";
+import { assertNever } from "../util/assert.ts";
 
 /** The example text after errata (null when an erratum drops it). */
 export function effectiveText(field: RawField, errata: readonly RawErratum[], property: "example" | "description"): string | null {
@@ -10,7 +12,7 @@ export function effectiveText(field: RawField, errata: readonly RawErratum[], pr
   return field[property]?.value ?? null;
 }
 
-function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[]): void {
+function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<string> | null, out: Diagnostic[]): void {
   const name = f.name.value;
   const type = f.type.value;
   const values = f.enum?.values ?? [];
@@ -26,12 +28,15 @@ function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<strin
   }
   if (f.minimum && f.maximum && f.minimum.value > f.maximum.value) out.push(diag("invalid-value", f.minimum.pos, `minimum of '${name}' (${f.minimum.value}) is above its maximum (${f.maximum.value})`));
   const nested = type === "object" || type === "array";
-  if (nested && !f.table) out.push(diag("table-mismatch", f.type.pos, `'${name}' has type ${type} but names no nested table ('table:')`));
+  if (nested && !f.table) out.push(diag("table-mismatch", f.type.pos, `'${name}' has type ${type} but names no nested table ('table:'; write 'table: null' when the doc names none)`));
   if (!nested && f.table) out.push(diag("table-mismatch", f.table.pos, `'${name}' has type ${type}; only object and array fields hold a nested table`));
-  if (nested && f.table && !tableTitles.has(f.table.value)) {
+  if (nested && f.table?.value != null && tableTitles && !tableTitles.has(f.table.value)) {
     const hint = closest(f.table.value, [...tableTitles]);
     out.push(diag("unknown-table", f.table.pos, `'${name}' names the nested table '${f.table.value}', which 'tables' does not define${hint ? ` (did you mean '${hint}'?)` : ""}`));
   }
+  checkDefault(f, out);
+  checkDocType(f, table.errata, out);
+  checkEnumAgainstDescription(f, effectiveText(f, table.errata, "description"), out);
   const example = effectiveText(f, table.errata, "example");
   if (example === null || !f.example) return;
   const at = f.example.pos;
@@ -49,18 +54,76 @@ function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<strin
   }
 }
 
-function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[]): void {
-  if (table.fields.length === 0) out.push(diag("missing-key", table.pos, `table '${table.title.value}' has no fields`));
+/** A documented default must be a value the field accepts: its type, range, enum and format. */
+function checkDefault(f: RawField, out: Diagnostic[]): void {
+  const d = f.default;
+  if (!d) return;
+  const name = f.name.value, type = f.type.value;
+  if (type === "object" || type === "array") {
+    out.push(diag("not-applicable", d.pos, `'${name}' has type ${type}; a default applies to scalar and list fields only`));
+    return;
+  }
+  const values = f.enum?.values.map((v) => v.value) ?? null;
+  if (values && !values.includes(d.value)) {
+    out.push(diag("invalid-value", d.pos, `default '${d.value}' of '${name}' is not one of its enum values: ${values.join(", ")}`));
+    return;
+  }
+  const explicit = f.minimum || f.maximum ? { min: f.minimum?.value ?? -Infinity, max: f.maximum?.value ?? Infinity } : null;
+  const parsed = parseExample(type, d.value, explicit ?? impliedRange(type));
+  if (!parsed.ok) out.push(diag("invalid-value", d.pos, `default '${d.value}' of '${name}' ${parsed.why}, as type ${type} requires`));
+  else if (f.format && !exampleMatchesFormat(f.format.value, d.value)) out.push(diag("invalid-value", d.pos, `default '${d.value}' of '${name}' is not a valid ${f.format.value}`));
+}
+
+/** `incomplete.after` names the last row the saved copy shows: a field of the table, and its last one. */
+function checkIncomplete(table: RawTable, out: Diagnostic[]): void {
+  const inc = table.incomplete;
+  if (!inc) return;
+  const names = table.fields.map((f) => f.name.value);
+  if (!names.includes(inc.after.value)) {
+    const hint = closest(inc.after.value, names);
+    out.push(diag("unknown-field", inc.after.pos, `incomplete.after names '${inc.after.value}', which is not a field of '${table.title.value}'${hint ? ` (did you mean '${hint}'?)` : ""}`));
+  } else if (names[names.length - 1] !== inc.after.value) {
+    out.push(diag("invalid-value", inc.after.pos, `incomplete.after names '${inc.after.value}', but '${table.title.value}' lists fields after it; the copy stops after its last row '${names[names.length - 1]}'`));
+  }
+}
+
+/** What the field keeps for an erratum's property, as the erratum's `doc` must quote it. */
+function keptText(f: RawField, property: Exclude<RawErratum["property"], "title" | "rule">): string {
+  switch (property) {
+    case "docRequired": return f.docRequired ? "Yes" : "";
+    case "docType": return f.docType.value ?? "";
+    case "description": case "example": return f[property]?.value ?? "";
+    default: return assertNever(property, "erratum property");
+  }
+}
+
+/** A rule erratum quotes a sentence of the field's description that one of the table's rules is read from. */
+function checkRuleErratum(e: RawErratum, f: RawField, table: RawTable, out: Diagnostic[]): void {
+  const description = f.description?.value ?? "";
+  if (!description.includes(e.doc)) {
+    out.push(diag("erratum-mismatch", e.pos, `rule erratum's doc text ${JSON.stringify(e.doc)} is not in the description '${f.name.value}' keeps: ${JSON.stringify(description)}`));
+  } else if (!table.rules.some((r) => r.doc.includes(e.doc))) {
+    out.push(diag("erratum-mismatch", e.pos, `rule erratum's doc text ${JSON.stringify(e.doc)} is quoted by no rule of '${table.title.value}'; add the rule it corrects`));
+  }
+}
+
+/**
+ * `partial`: the spec had shape errors and lost the parts that failed to read, so checks that would only
+ * repeat that loss (no fields, a reference to a dropped field or table) are left out; the rest still run.
+ */
+function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[], partial = false): void {
+  if (table.fields.length === 0 && !partial) out.push(diag("missing-key", table.pos, `table '${table.title.value}' has no fields`));
   const byName = new Map<string, RawField>();
   for (const f of table.fields) {
     const first = byName.get(f.name.value);
     if (first) out.push(diag("duplicate-field", f.name.pos, `field '${f.name.value}' is already defined at line ${first.name.pos.line}`));
     else byName.set(f.name.value, f);
-    checkField(f, table, tableTitles, out);
+    checkField(f, table, partial ? null : tableTitles, out);
   }
+  checkIncomplete(table, out);
   const names = [...byName.keys()];
   const known = (ref: { value: string; pos: import("./diagnostics.ts").SourcePos }, what: string): void => {
-    if (byName.has(ref.value)) return;
+    if (byName.has(ref.value) || partial) return;
     const hint = closest(ref.value, names);
     out.push(diag("unknown-field", ref.pos, `${what} names '${ref.value}', which is not a field of '${table.title.value}'${hint ? ` (did you mean '${hint}'?)` : ""}`));
   };
@@ -69,7 +132,8 @@ function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diag
   }
   const erratumKeys = new Set<string>();
   for (const e of table.errata) {
-    const key = `${e.field?.value ?? ""}\u0000${e.property}`;
+    // A field's description may hold several rule sentences, each with its own erratum.
+    const key = `${e.field?.value ?? ""}\u0000${e.property}${e.property === "rule" ? `\u0000${e.doc}` : ""}`;
     if (erratumKeys.has(key)) out.push(diag("invalid-value", e.pos, `a second erratum for the ${e.property} of '${e.field?.value ?? table.title.value}'`));
     erratumKeys.add(key);
     if (e.property === "title") {
@@ -81,7 +145,8 @@ function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diag
     known(e.field, "an erratum");
     const f = byName.get(e.field.value);
     if (!f) continue;
-    const kept = e.property === "docRequired" ? (f.docRequired ? "Yes" : "") : (f[e.property]?.value ?? "");
+    if (e.property === "rule") { checkRuleErratum(e, f, table, out); continue; }
+    const kept = keptText(f, e.property);
     if (kept !== e.doc) out.push(diag("erratum-mismatch", e.pos, `erratum's doc text ${JSON.stringify(e.doc)} differs from the ${e.property} '${f.name.value}' keeps: ${JSON.stringify(kept)}`));
   }
 }
@@ -106,8 +171,8 @@ function checkCycles(spec: RawSpec, out: Diagnostic[]): void {
   for (const t of spec.tables) if (!state.has(t.title.value)) visit(t, [t.title.value]);
 }
 
-/** Checks the meaning of every spec (shape was checked while reading): references, examples, duplicates. */
-export function checkSpecs(specs: readonly RawSpec[]): Diagnostic[] {
+/** Checks the meaning of every spec (shape was checked while reading): references, examples, duplicates. `partial`: specs read with shape errors. */
+export function checkSpecs(specs: readonly RawSpec[], partial: ReadonlySet<RawSpec> = new Set()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byType = new Map<string, RawSpec>();
   for (const spec of specs) {
@@ -124,8 +189,8 @@ export function checkSpecs(specs: readonly RawSpec[]): Diagnostic[] {
       else titles.set(t.title.value, t);
     }
     const titleSet = new Set(titles.keys());
-    checkTable(spec, titleSet, out);
-    for (const t of spec.tables) checkTable(t, titleSet, out);
+    checkTable(spec, titleSet, out, partial.has(spec));
+    for (const t of spec.tables) checkTable(t, titleSet, out, partial.has(spec));
     checkCycles(spec, out);
   }
   return out;

@@ -15,7 +15,11 @@ export type Format = (typeof FORMATS)[number];
 export const TAGS = ["SUPPORT_IGNORED_UPDATE_CFS"] as const;
 export type Tag = (typeof TAGS)[number];
 
-export const ERRATUM_PROPERTIES = ["description", "example", "docRequired", "title"] as const;
+/**
+ * What an erratum corrects: a cell of a row (`docType`, `description`, `example`, `docRequired`), the table's
+ * `title`, or a conditional `rule` whose doc sentence names fields by another word.
+ */
+export const ERRATUM_PROPERTIES = ["description", "example", "docRequired", "title", "docType", "rule"] as const;
 export type ErratumProperty = (typeof ERRATUM_PROPERTIES)[number];
 
 export interface RawField {
@@ -31,7 +35,10 @@ export interface RawField {
   readonly format: Located<Format> | null;
   readonly minimum: Located<number> | null;
   readonly maximum: Located<number> | null;
-  readonly table: Located<string> | null;
+  /** The nested table's title; value null when the spec writes `table: null` (the doc names none); null when omitted. */
+  readonly table: Located<string | null> | null;
+  /** The documented default, verbatim ("Default: Created"). */
+  readonly default: Located<string> | null;
 }
 
 export type RawRule =
@@ -47,10 +54,20 @@ export interface RawErratum {
   readonly note: string;
 }
 
+/** Where the saved copy of the page stops inside a table. */
+export interface RawIncomplete {
+  readonly pos: SourcePos;
+  readonly after: Located<string>;
+  readonly note: string;
+}
+
 export interface RawTable {
   readonly pos: SourcePos;
   readonly title: Located<string>;
   readonly customFields: boolean;
+  readonly incomplete: RawIncomplete | null;
+  /** A maintainer's notes on how the table was read (decisions where the doc is unclear). */
+  readonly notes: readonly string[];
   readonly fields: readonly RawField[];
   readonly rules: readonly RawRule[];
   readonly errata: readonly RawErratum[];
@@ -59,6 +76,8 @@ export interface RawTable {
 /** A spec file as written, checked for shape but not yet for meaning. */
 export interface RawSpec extends RawTable {
   readonly file: string;
+  /** The saved page in `pages/` the spec was transcribed from. */
+  readonly page: Located<string> | null;
   readonly objectType: Located<string>;
   readonly tags: readonly Tag[];
   readonly tables: readonly RawTable[];

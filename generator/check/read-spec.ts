@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { diag, type Diagnostic, type DiagnosticCode, type SourcePos } from "./diagnostics.ts";
 import {
   ERRATUM_PROPERTIES, FIELD_TYPES, FORMATS, TAGS,
-  type Located, type RawErratum, type RawField, type RawRule, type RawSpec, type RawTable,
+  type Located, type RawErratum, type RawField, type RawIncomplete, type RawRule, type RawSpec, type RawTable,
 } from "./raw-spec.ts";
 import { closest } from "../util/text.ts";
 
@@ -138,9 +138,10 @@ function describe(node: unknown): string {
   return "an unsupported node (alias or tag)";
 }
 
-const SPEC_KEYS = ["objectType", "title", "tags", "customFields", "fields", "rules", "errata", "tables"];
-const TABLE_KEYS = ["title", "customFields", "fields", "rules", "errata"];
-const FIELD_KEYS = ["name", "docType", "type", "required", "docRequired", "description", "example", "enum", "format", "minimum", "maximum", "table"];
+const SPEC_KEYS = ["page", "objectType", "title", "tags", "customFields", "incomplete", "notes", "fields", "rules", "errata", "tables"];
+const TABLE_KEYS = ["title", "customFields", "incomplete", "notes", "fields", "rules", "errata"];
+const FIELD_KEYS = ["name", "docType", "type", "required", "docRequired", "description", "example", "default", "enum", "format", "minimum", "maximum", "table"];
+const INCOMPLETE_KEYS = ["after", "note"];
 const RULE_KEYS: Record<string, string[]> = { "any-of": ["kind", "groups", "doc"], "all-of": ["kind", "fields", "doc"] };
 const ERRATUM_KEYS = ["field", "property", "doc", "corrected", "note"];
 
@@ -154,7 +155,8 @@ function readField(r: Reader, node: Node, index: number): RawField | null {
   const enumValues = r.strings(m.get("enum"), `enum of ${what}`);
   const description = r.string(m.get("description"), `description of ${what}`);
   const example = r.string(m.get("example"), `example of ${what}`);
-  const table = r.string(m.get("table"), `table of ${what}`, { nonEmpty: true });
+  const table = r.string(m.get("table"), `table of ${what}`, { nonEmpty: true, nullable: true });
+  const dflt = r.string(m.get("default"), `default of ${what}`);
   const field: RawField = {
     pos: r.pos(node),
     name: name as Located<string>,
@@ -168,7 +170,8 @@ function readField(r: Reader, node: Node, index: number): RawField | null {
     format: r.oneOf(m.get("format"), `format of ${what}`, FORMATS),
     minimum: r.number(m.get("minimum"), `minimum of ${what}`),
     maximum: r.number(m.get("maximum"), `maximum of ${what}`),
-    table: table as Located<string> | null,
+    table,
+    default: dflt as Located<string> | null,
   };
   if (m.get("enum") && enumValues && enumValues.length === 0) r.report("invalid-value", m.get("enum")!.value, `enum of ${what} is empty`);
   return name && docType && type ? field : null;
@@ -218,6 +221,21 @@ function readErratum(r: Reader, node: Node, index: number): RawErratum | null {
   return { pos: r.pos(node), field: field as Located<string> | null, property: property.value, doc: doc.value as string, corrected: corrected.value, note: note.value as string };
 }
 
+function readIncomplete(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string): RawIncomplete | null {
+  if (!pair) return null;
+  const m = r.map(pair.value, `incomplete of ${what}`, INCOMPLETE_KEYS, INCOMPLETE_KEYS, r.pos(pair));
+  if (!m) return null;
+  const after = r.string(m.get("after"), `after of incomplete (${what})`, { nonEmpty: true });
+  const note = r.string(m.get("note"), `note of incomplete (${what})`, { nonEmpty: true });
+  return after?.value && note?.value ? { pos: r.pos(pair.value), after: after as Located<string>, note: note.value } : null;
+}
+
+function readNotes(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string): string[] {
+  const notes = (r.strings(pair, `notes of ${what}`) ?? []).map((n) => n.value);
+  if (pair && notes.some((n) => n.trim() === "")) r.report("invalid-value", pair.value, `notes of ${what} must not be empty`);
+  return notes;
+}
+
 function readList<T>(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string, item: (r: Reader, n: Node, i: number) => T | null): T[] {
   return (r.seq(pair, what) ?? []).map((n, i) => item(r, n, i)).filter((x): x is T => x !== null);
 }
@@ -229,13 +247,14 @@ function readTable(r: Reader, node: Node, index: number): RawTable | null {
   const fields = readList(r, m.get("fields"), "fields", readField);
   if (!title) return null;
   return {
-    pos: r.pos(node), title: title as Located<string>, customFields: r.boolean(m.get("customFields"), "customFields"), fields,
+    pos: r.pos(node), title: title as Located<string>, customFields: r.boolean(m.get("customFields"), "customFields"),
+    incomplete: readIncomplete(r, m.get("incomplete"), `'${title.value}'`), notes: readNotes(r, m.get("notes"), `'${title.value}'`), fields,
     rules: readList(r, m.get("rules"), "rules", readRule), errata: readList(r, m.get("errata"), "errata", readErratum),
   };
 }
 
 /** Parses and shape-checks one spec file. Returns the spec (null when unusable) and every problem found. */
-export function readSpec(file: string, text: string): { spec: RawSpec | null; diagnostics: Diagnostic[] } {
+export function readSpec(file: string, text: string): { spec: RawSpec | null; partial?: RawSpec | null; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const r = new Reader(file, lines);
@@ -269,15 +288,19 @@ export function readSpec(file: string, text: string): { spec: RawSpec | null; di
     if ((TAGS as readonly string[]).includes(t.value)) tags.push(t.value as RawSpec["tags"][number]);
     else r.report("invalid-value", t.pos, `unknown tag '${t.value}'; known tags: ${TAGS.join(", ")}`);
   }
+  const page = r.string(m.get("page"), "page", { nonEmpty: true });
+  if (page?.value && !/^[^/\\]+\.txt$/u.test(page.value)) r.report("invalid-value", page.pos, `page '${page.value}' must be the file name of a saved page in pages/ (e.g. customer.txt)`);
   const spec: RawSpec = {
-    file, pos: { file, line: 1, col: 1 },
+    file, pos: { file, line: 1, col: 1 }, page: page as Located<string> | null,
     objectType: objectType as Located<string>, title: title as Located<string>, tags,
     customFields: r.boolean(m.get("customFields"), "customFields"),
+    incomplete: readIncomplete(r, m.get("incomplete"), "the entity"), notes: readNotes(r, m.get("notes"), "the entity"),
     fields: readList(r, m.get("fields"), "fields", readField),
     rules: readList(r, m.get("rules"), "rules", readRule),
     errata: readList(r, m.get("errata"), "errata", readErratum),
     tables: readList(r, m.get("tables"), "tables", readTable),
   };
   const usable = objectType?.value && title?.value && r.diagnostics.length === 0;
-  return { spec: usable ? spec : null, diagnostics: r.diagnostics };
+  // `partial`: what could be read despite shape errors, so the later passes still report their problems in this run.
+  return { spec: usable ? spec : null, partial: objectType?.value && title?.value ? spec : null, diagnostics: r.diagnostics };
 }

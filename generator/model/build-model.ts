@@ -6,25 +6,41 @@ import { impliedRange, parseExample } from "./values.ts";
 import { byCodePoint } from "../util/text.ts";
 import { InternalError } from "../util/assert.ts";
 
+/** A parsed text (example or default) that the checker already accepted. */
+function parsedValue(f: RawField, type: Field["type"], text: string | null, range: { min: number; max: number } | null, what: string): Field["exampleValue"] {
+  if (text === null) return undefined;
+  const parsed = parseExample(type, text, range);
+  if (!parsed.ok) throw new InternalError(`${what} of ${f.name.value} passed the checker but does not parse`);
+  return parsed.value;
+}
+
+/** The docType after a `docType` erratum. */
+function effectiveDocType(f: RawField, table: RawTable): string | null {
+  const fix = table.errata.find((e) => e.field?.value === f.name.value && e.property === "docType");
+  return fix ? fix.corrected : f.docType.value;
+}
+
 function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: readonly string[] | null, tableNames: ReadonlyMap<string, string>): Field {
-  const type = f.type.value;
+  const tableless = f.table !== null && f.table.value === null;
+  // SEMANTICS.md "Types": an Array row with no nested table is an array of strings, as List is.
+  const type = tableless && f.type.value === "array" ? "list" : f.type.value;
   const implied = impliedRange(type);
   const minimum = f.minimum?.value ?? implied?.min ?? null;
   const maximum = f.maximum?.value ?? implied?.max ?? null;
   const example = effectiveText(f, table.errata, "example");
-  const parsed = example === null ? { ok: true as const, value: undefined } : parseExample(type, example, minimum !== null && maximum !== null ? { min: minimum, max: maximum } : null);
-  if (!parsed.ok) throw new InternalError(`example of ${f.name.value} passed the checker but does not parse`);
+  const range = minimum !== null && maximum !== null ? { min: minimum, max: maximum } : null;
   const enumTypeName = f.enum ? typeName + pascalCase(f.name.value) : null;
   return {
-    kind: "field", pos: f.pos, name: f.name.value, docType: f.docType.value, type,
+    kind: "field", pos: f.pos, name: f.name.value, docType: effectiveDocType(f, table), type, tableless,
     required: f.required || requiredBy !== null, requiredBy, docRequired: f.docRequired,
-    description: effectiveText(f, table.errata, "description"), example, exampleValue: parsed.value,
-    doc: { description: f.description?.value ?? null, example: f.example?.value ?? null },
+    description: effectiveText(f, table.errata, "description"), example, exampleValue: parsedValue(f, type, example, range, "example"),
+    doc: { description: f.description?.value ?? null, example: f.example?.value ?? null, docType: f.docType.value },
+    default: f.default?.value ?? null, defaultValue: parsedValue(f, type, f.default?.value ?? null, range, "default"),
     enum: f.enum ? f.enum.values.map((v) => v.value) : null,
     format: type === "date" ? "date" : (f.format?.value ?? null),
     minimum: type === "double" || type === "float" ? (f.minimum?.value ?? null) : minimum,
     maximum: type === "double" || type === "float" ? (f.maximum?.value ?? null) : maximum,
-    table: f.table ? (tableNames.get(f.table.value) ?? null) : null,
+    table: f.table?.value ? (tableNames.get(f.table.value) ?? null) : null,
     enumTypeName, enumConstName: enumTypeName ? `${screamingCase(enumTypeName)}_VALUES` : null,
   };
 }
@@ -41,7 +57,9 @@ function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<strin
   const titleFix = errata.find((e) => e.property === "title");
   return {
     pos: t.pos, title: titleFix?.corrected ?? t.title.value, typeName, validateName: `validate${typeName}`, isName: `is${typeName}`,
-    customFields: t.customFields, rules, errata,
+    customFields: t.customFields, rules, errata, notes: t.notes,
+    incomplete: t.incomplete ? { after: t.incomplete.after.value, note: t.incomplete.note } : null,
+    acceptsUnknownKeys: t.customFields || t.incomplete !== null,
     fields: t.fields.map((f) => buildField(f, t, typeName, requiredBy.get(f.name.value) ?? null, tableNames)),
   };
 }
@@ -50,7 +68,7 @@ function buildEntity(spec: RawSpec): Entity {
   const typeName = pascalCase(spec.objectType.value);
   const tableNames = new Map(spec.tables.map((t) => [t.title.value, tableTypeName(t.title.value)]));
   return {
-    kind: "entity", ...buildTable(spec, typeName, tableNames), objectType: spec.objectType.value, tags: spec.tags, file: spec.file,
+    kind: "entity", ...buildTable(spec, typeName, tableNames), objectType: spec.objectType.value, tags: spec.tags, file: spec.file, page: spec.page?.value ?? null,
     tables: spec.tables.map((t) => ({ kind: "table", ...buildTable(t, tableNames.get(t.title.value)!, tableNames) })),
   };
 }

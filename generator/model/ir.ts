@@ -11,9 +11,15 @@ export interface Field {
   readonly pos: SourcePos;
   /** The property key, verbatim (may be any string; emitters quote it). */
   readonly name: string;
-  /** The doc's Type column as written; null when blank. */
+  /** The doc's Type column after errata (a `docType` erratum corrects `Object` for a list); `doc.docType` is verbatim. */
   readonly docType: string | null;
+  /**
+   * The effective type. An `array` row whose doc names no nested table (`table: null`) is `list` here (an array of
+   * strings, SEMANTICS.md "Types"); an `object` one stays `object` with `table` null: a JSON object with any keys.
+   */
   readonly type: FieldType;
+  /** The spec writes `table: null`: an Array/Object row for which the doc names no nested table. */
+  readonly tableless: boolean;
   /** Must be present, not null and (for strings) not blank. */
   readonly required: boolean;
   /** Doc sentences of an all-of rule that makes the field required, when that is why. */
@@ -25,13 +31,16 @@ export interface Field {
   readonly example: string | null;
   /** The example as a JSON value of the field's type; undefined when there is none or it is a table reference. */
   readonly exampleValue: JsonValue | undefined;
-  readonly doc: { readonly description: string | null; readonly example: string | null };
+  readonly doc: { readonly description: string | null; readonly example: string | null; readonly docType: string | null };
+  /** The documented default, verbatim, and as a JSON value of the field's type (documentation only: never filled in). */
+  readonly default: string | null;
+  readonly defaultValue: JsonValue | undefined;
   readonly enum: readonly string[] | null;
   readonly format: Format | "date" | null;
   /** Effective inclusive range for numeric types (explicit or implied by the type); null for non-numbers. */
   readonly minimum: number | null;
   readonly maximum: number | null;
-  /** For object/array fields: the nested table's type name. */
+  /** For object/array fields: the nested table's type name; null for a tableless object (any keys). */
   readonly table: string | null;
   /** Names decided by the naming step, for enum fields. */
   readonly enumTypeName: string | null;
@@ -56,6 +65,12 @@ export interface Erratum {
   readonly note: string;
 }
 
+export interface Incomplete {
+  /** The last field the saved copy shows (its text may itself be cut). */
+  readonly after: string;
+  readonly note: string;
+}
+
 /** A table of fields: an entity's own, or a nested one. */
 export interface Table {
   readonly kind: "table" | "entity";
@@ -64,7 +79,14 @@ export interface Table {
   readonly typeName: string;
   readonly validateName: string;
   readonly isName: string;
+  /** The doc's table has a "Custom Fields" row. */
   readonly customFields: boolean;
+  /** The saved copy stops inside this table after the row `after`: the rows after it are unknown. */
+  readonly incomplete: Incomplete | null;
+  /** Unknown keys are accepted (any JSON value): the table has custom fields, or its copy is incomplete. */
+  readonly acceptsUnknownKeys: boolean;
+  /** A maintainer's notes on how the table was read. */
+  readonly notes: readonly string[];
   readonly fields: readonly Field[];
   readonly rules: readonly AnyOfRule[];
   readonly errata: readonly Erratum[];
@@ -78,6 +100,8 @@ export interface Entity extends Table {
   readonly tables: readonly Table[];
   /** Source spec file, as displayed. */
   readonly file: string;
+  /** The saved page (in `pages/`) the spec was transcribed from; null for specs that name none. */
+  readonly page: string | null;
 }
 
 export interface PackageInfo {

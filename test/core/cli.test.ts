@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { main } from "../../generator/cli.ts";
 import { build } from "../../generator/run.ts";
 import { copyOf, snapshot, tempDir, treeHash } from "../support/tmp.ts";
@@ -38,14 +38,15 @@ describe("generate and check", () => {
     writeFileSync(join(specs, "customer-identity-email.yaml"), readFileSync(join(specs, "customer-identity-email.yaml"), "utf8").replace('"Email Address"', '"E-mail address"'));
     const r = await run("generate", "--specs", specs, "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("+ json-schema/customer-identity-email.schema.json");
-    expect(r.out).toContain("- types/customer-identity-photo.ts");
+    expect(r.out).toContain(`+ ${relative(process.cwd(), out)}/json-schema/customer-identity-email.schema.json`);
+    expect(r.out).toContain(`- ${relative(process.cwd(), out)}/types/customer-identity-photo.ts`);
     expect(existsSync(join(out, "types/customer-identity-photo.ts"))).toBe(false);
     expect(statSync(join(out, "types/customer-identity.ts")).mtimeMs).toBe(untouched);
   });
 
-  it("check: 0 when clean; 1 with stale, missing and orphaned files listed, a diff, and the fix", async () => {
+  it("check: 0 when clean; 1 with stale, missing and orphaned files listed by repository path, a diff, and the fix", async () => {
     const { specs, out } = fresh();
+    const shown = relative(process.cwd(), out);
     await run("generate", "--specs", specs, "--out", out);
     expect((await run("check", "--specs", specs, "--out", out)).code).toBe(0);
     appendFileSync(join(out, "types/customer-identity.ts"), "// edited by hand\n");
@@ -53,10 +54,11 @@ describe("generate and check", () => {
     writeFileSync(join(out, "types/old-entity.ts"), "export {};\n");
     const r = await run("check", "--specs", specs, "--out", out);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("stale: types/customer-identity.ts");
+    expect(r.err).toMatch(new RegExp(`${shown}/types/customer-identity\\.ts:\\d+:1 error hand-edited: edited by hand after generate: your edit will be lost: change the spec \\(.*customer-identity\\.yaml\\) instead`));
+    expect(r.err).toContain(`--- ${shown}/types/customer-identity.ts (on disk)`);
     expect(r.err).toContain("-// edited by hand");
-    expect(r.err).toContain("missing: json-schema/customer-identity-email.schema.json");
-    expect(r.err).toContain("orphaned: types/old-entity.ts");
+    expect(r.err).toContain(`${shown}/json-schema/customer-identity-email.schema.json error missing-file: missing: deleted after generate`);
+    expect(r.err).toContain(`${shown}/types/old-entity.ts error orphaned-file: orphaned: added by hand`);
     expect(r.err).toMatch(/1 stale, 1 missing, 1 orphaned\nfix: npm run generate/);
   });
 

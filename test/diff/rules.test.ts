@@ -5,7 +5,7 @@ import type { AnyOfRule, Field, Table } from "../../generator/model/ir.ts";
 const pos = { file: "specs/t.yaml", line: 1, col: 1 };
 const rule = (...groups: string[][]): AnyOfRule => ({ kind: "any-of", pos, groups, doc: ["d"] });
 const table = (required: string[], rules: AnyOfRule[]): Table => ({
-  kind: "table", pos, title: "T", typeName: "T", validateName: "validateT", isName: "isT", customFields: false, errata: [], rules,
+  kind: "table", pos, title: "T", typeName: "T", validateName: "validateT", isName: "isT", customFields: false, incomplete: null, acceptsUnknownKeys: false, notes: [], errata: [], rules,
   fields: ["a", "b", "c", "d"].map((name) => ({ name, required: required.includes(name) }) as Field),
 });
 

@@ -8,7 +8,7 @@ const COLUMNS = ["Name", "Type", "Required", "Valid value / Description", "Examp
 
 function fieldRow(f: Field, tableLink: (title: string) => string): string[] {
   const example = f.table !== null && f.doc.example === null ? tableLink(f.table) : cell(f.doc.example);
-  return [codeSpan(f.name), cell(f.docType), f.docRequired ? "Yes" : "", cell(f.doc.description), example];
+  return [codeSpan(f.name), cell(f.doc.docType), f.docRequired ? "Yes" : "", cell(f.doc.description), example];
 }
 
 function rulesSection(t: Table): string[] {
@@ -22,7 +22,9 @@ function rulesSection(t: Table): string[] {
   return lines;
 }
 
-const COLUMN_OF: Record<Erratum["property"], string> = { description: "Valid value / Description", example: "Example", docRequired: "Required", title: "Title" };
+const COLUMN_OF: Record<Erratum["property"], string> = {
+  description: "Valid value / Description", example: "Example", docRequired: "Required", title: "Title", docType: "Type", rule: "Conditional rule",
+};
 
 function errataSection(t: Table): string {
   if (t.errata.length === 0) return "";
@@ -30,11 +32,26 @@ function errataSection(t: Table): string {
   return table(["Field", "Column", "The doc says", "The artefacts use", "Why"], rows);
 }
 
+/** The same words as every artefact's (incompleteText), with the field name as a code span. */
+function incompleteLine(inc: NonNullable<Table["incomplete"]>): string {
+  return `Incomplete: the saved documentation page stops after ${codeSpan(inc.after)}; the rows after it are unknown, so keys not listed here are accepted. ${inline(inc.note)}`;
+}
+
+/** Documented defaults: documentation only, never filled in by the validators (SEMANTICS.md "Types"). */
+function defaultsLine(t: Table): Code | null {
+  const withDefault = t.fields.filter((f) => f.default !== null);
+  if (withDefault.length === 0) return null;
+  return new Code(`Documented defaults (not filled in by the validators): ${withDefault.map((f) => `${codeSpan(f.name)} = ${codeSpan(f.default!)}`).join(", ")}`);
+}
+
 function tableData(t: Table, heading: string, tableLink: (title: string) => string): object {
   return {
     heading: new Code(heading),
     fields: new Code(table(COLUMNS, t.fields.map((f) => fieldRow(f, tableLink)))),
     customFields: t.customFields,
+    incomplete: t.incomplete ? new Code(incompleteLine(t.incomplete)) : null,
+    defaults: defaultsLine(t),
+    notes: t.notes.map((n) => new Code(`- ${inline(n)}`)),
     rules: rulesSection(t).map((l) => new Code(l)),
     errata: new Code(errataSection(t)),
     hasErrata: t.errata.length > 0,

@@ -31,7 +31,7 @@ export function valueSchema(f: Field, refBase: string): Schema {
     }
     case "boolean": return { type: "boolean" };
     case "list": return { type: "array", items: { type: "string" } };
-    case "object": return { $ref: `${refBase}${f.table}` };
+    case "object": return f.table === null ? { type: "object" } : { $ref: `${refBase}${f.table}` };
     case "array": return { type: "array", items: { $ref: `${refBase}${f.table}` } };
     default: return assertNever(f.type, "field type");
   }
@@ -42,8 +42,10 @@ function annotations(f: Field, t: Table): Schema {
   const a: Schema = {};
   if (f.description !== null) a.description = f.description;
   if (f.exampleValue !== undefined) a.examples = [f.exampleValue];
+  if (f.defaultValue !== undefined) a.default = f.defaultValue;
   const notes = [`doc type: ${f.docType ?? "(blank)"}`];
   if (f.docRequired) notes.push("doc Required: Yes");
+  if (f.tableless) notes.push("the doc names no nested table");
   for (const e of t.errata) if (e.field === f.name) notes.push(`erratum (${e.property}): doc says ${JSON.stringify(e.doc)}, corrected to ${JSON.stringify(e.corrected)}: ${e.note}`);
   a.$comment = notes.join("; ");
   return a;
@@ -82,8 +84,20 @@ export function tableSchema(t: Table, refBase: string): Schema {
       anyOf: r.groups.map((g) => ({ required: [...g], properties: Object.fromEntries(g.map((n) => [n, presentSchema(byName.get(n)!)])) as Schema })),
     }));
   }
-  s.additionalProperties = t.customFields;
+  s.additionalProperties = t.acceptsUnknownKeys;
+  if (t.incomplete) {
+    s.description = incompleteText(t.incomplete);
+    s[INCOMPLETE_KEYWORD] = { after: t.incomplete.after, note: t.incomplete.note };
+  }
   return s;
+}
+
+/** The annotation keyword that marks a table the saved doc page cuts short (an Ajv user declares it: `ajv.addKeyword`). */
+export const INCOMPLETE_KEYWORD = "x-pango-incomplete";
+
+/** How every artefact says that a table is incomplete (SEMANTICS.md, "Tables that our saved page cuts short"). */
+export function incompleteText(inc: NonNullable<Table["incomplete"]>): string {
+  return `Incomplete: the saved documentation page stops after \`${inc.after}\`; the rows after it are unknown, so keys not listed here are accepted. ${inc.note}`;
 }
 
 /** The standalone JSON Schema 2020-12 document of an entity, with nested tables under $defs. */

@@ -1,5 +1,5 @@
 import type { Entity, JsonValue, Model } from "../../model/ir.ts";
-import { NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
+import { incompleteText, NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
 import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
@@ -20,7 +20,9 @@ function entityDescription(e: Entity): string {
   const lines = [`The \`${e.objectType}\` entity, transcribed from the documentation's "${e.title}" table.`];
   lines.push(e.customFields
     ? "Keys not listed here are the organisation's custom fields and may hold any JSON value."
+    : e.incomplete ? "Keys not listed here are accepted (any JSON value): the table is incomplete."
     : "Keys not listed here are rejected: the table has no Custom Fields row.");
+  if (e.incomplete) lines.push(incompleteText(e.incomplete));
   if (isTagged(e)) lines.push(`Tagged \`${IGNORED_UPDATE_CFS_TAG}\`: its ingestion requests may carry \`ignoredUpdateCfs\`.`);
   lines.push("An optional field may be absent or `null`; a required string must contain a non-whitespace character.");
   return lines.join("\n\n");
@@ -29,7 +31,9 @@ function entityDescription(e: Entity): string {
 /** The component schemas of one entity: its own (with its example record) and its nested tables'. */
 export function entityComponents(e: Entity): [string, Node][] {
   const own = tableSchema(e, REF_BASE);
-  const entity: Node = { title: own.title, description: entityDescription(e), ...own, examples: [exampleRecord(e)] };
+  // The entity's description (which says when the table is incomplete) replaces the table schema's own.
+  const entity: Node = { title: own.title, description: "", ...own, examples: [exampleRecord(e)] };
+  entity.description = entityDescription(e);
   return [[e.typeName, entity], ...e.tables.map((t): [string, Node] => [t.typeName, tableSchema(t, REF_BASE)])];
 }
 

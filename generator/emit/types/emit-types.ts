@@ -12,7 +12,7 @@ export function valueType(f: Field): string {
     case "integer": case "long": case "timestamp": case "double": case "float": return "number";
     case "boolean": return "boolean";
     case "list": return "readonly string[]";
-    case "object": return ident(f.table!);
+    case "object": return f.table === null ? "{ readonly [key: string]: unknown }" : ident(f.table);
     case "array": return `readonly ${ident(f.table!)}[]`;
     default: return assertNever(f.type, "field type");
   }
@@ -29,6 +29,7 @@ export function fieldDoc(f: Field, table: Table, indent: string): string {
   if (f.format) lines.push(`Format: ${f.format}`);
   if (f.minimum !== null || f.maximum !== null) lines.push(`Range: ${f.minimum ?? "-∞"} to ${f.maximum ?? "∞"}`);
   for (const e of table.errata) if (e.field === f.name) lines.push(`Erratum (${e.property}): the doc says ${JSON.stringify(e.doc)}; corrected to ${JSON.stringify(e.corrected)}. ${e.note}`);
+  if (f.default !== null) lines.push(`@defaultValue ${JSON.stringify(f.defaultValue ?? f.default)} (documented; not filled in)`);
   if (f.exampleValue !== undefined) lines.push(`@example ${JSON.stringify(f.exampleValue)}`);
   else if (f.example !== null) lines.push(`@example ${f.example}`);
   return docComment(lines, indent);
@@ -62,8 +63,9 @@ function tableDecls(t: Table, objectType: string | null): string {
   const fieldsName = ident(`${t.typeName}Fields`);
   const lines = [`Fields of ${t.title}${objectType ? ` (object type \`${objectType}\`)` : " (a nested table)"}, each optional unless the doc requires it.`];
   if (t.customFields) lines.push("", "Custom fields: any other key is one of the organisation's custom fields.");
+  if (t.incomplete) lines.push("", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`; the rows after it are unknown, so any other key is accepted. ${t.incomplete.note}`);
   const props = t.fields.map((f) => property(f, t, "  "));
-  if (t.customFields) props.push("  /** A custom field of the organisation. */\n  [customField: string]: unknown;");
+  if (t.acceptsUnknownKeys) props.push(`  /** ${t.customFields ? "A custom field of the organisation." : "A field the saved doc page does not show (the table is incomplete)."} */\n  [customField: string]: unknown;`);
   const ruleDocs = t.rules.map((r) => `- ${r.groups.map((g) => g.join(" + ")).join(" or ")}: "${r.doc.join(" / ")}"`);
   const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : [])]);
   const unions = ruleUnions(t);

@@ -89,6 +89,7 @@ function tableOf(f: Field, tables: ReadonlyMap<string, Table>): Table {
 function compoundChecks(f: Field, path: Code, tables: ReadonlyMap<string, Table>): Code {
   const notArray = _`if (!Array.isArray(v)) ${push(path, "type", msg.typeMessage(f, f.table))}`;
   if (f.type === "list") return _`${notArray}\nelse for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") ${push(_`${path} + "/" + i`, "type", msg.itemTypeMessage(f))}`;
+  if (f.type === "object" && f.table === null) return _`if (typeof v !== "object" || Array.isArray(v)) ${push(path, "type", msg.typeMessage(f, null))}`;
   const t = tableOf(f, tables);
   if (f.type === "object") return collectTable(t, V, path, msg.label(f));
   return _`${notArray}\nelse for (let i = 0; i < v.length; i++) ${collectTable(t, _`v[i]`, _`${path} + "/" + i`, `each item of ${msg.label(f)}`)}`;
@@ -120,6 +121,7 @@ export function testField(f: Field, tables: ReadonlyMap<string, Table>, fail: Co
     return f.required ? _`${head}\nif (v == null || ${fails}) ${fail}` : _`${head}\nif (v != null && ${steps.length === 1 ? fails : _`(${fails})`}) ${fail}`;
   }
   const body = f.type === "list" ? _`if (!Array.isArray(v)) ${fail}\nfor (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") ${fail}`
+    : f.type === "object" && f.table === null ? _`if (typeof v !== "object" || Array.isArray(v)) ${fail}`
     : f.type === "object" ? _`if (!${testerName(tableOf(f, tables))}(v)) ${fail}`
     : _`if (!Array.isArray(v)) ${fail}\nfor (let i = 0; i < v.length; i++) if (!${testerName(tableOf(f, tables))}(v[i])) ${fail}`;
   return f.required ? _`${head}\nif (v == null) ${fail}\n${body}` : _`${head}\nif (v != null) {\n${indent(body)}\n}`;

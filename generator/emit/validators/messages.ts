@@ -21,7 +21,7 @@ function typeWords(f: Field, tableTitle: string | null): string {
     case "double": case "float": return "a finite number";
     case "boolean": return "true or false";
     case "list": return "an array of strings";
-    case "object": return `an object (${tableTitle})`;
+    case "object": return tableTitle === null ? "a JSON object" : `an object (${tableTitle})`;
     case "array": return `an array of objects (${tableTitle})`;
     default: return assertNever(f.type, "field type");
   }

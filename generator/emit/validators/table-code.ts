@@ -55,7 +55,7 @@ function readFields(t: Table): Code {
   for (const f of t.fields) byLength.set(f.name.length, [...(byLength.get(f.name.length) ?? []), f]);
   const take = (f: Field): Code => _`if (k === ${f.name}) { ${at(f)} = ${prototypeKey(f.name) ? readField(f.name) : _`o[k]`}; continue; }`;
   const cases = [...byLength].sort(([a], [b]) => a - b).map(([length, fs]) => _`case ${length}:\n${indent(join(fs.map(take), NL))}\n  break;`);
-  const after = t.customFields ? [] : [_`unknownKey = true;`];
+  const after = t.acceptsUnknownKeys ? [] : [_`unknownKey = true;`];
   const why = new Code("// Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.");
   return _`${why}\nfor (const k in o) {\n${indent(join([_`switch (k.length) {\n${indent(join(cases, NL))}\n}`, ...after], NL))}\n}`;
 }
@@ -73,7 +73,7 @@ function checkFields(t: Table, tables: ReadonlyMap<string, Table>): Code {
     ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups, at)})) issues.push({ path, code: "required_any", message: ${ruleMessage(r)} });`),
   ];
   if (t.fields.length === 0) return join(checks, NL);
-  const found = t.customFields ? _`issues.length > start` : _`issues.length > start || unknownKey`;
+  const found = t.acceptsUnknownKeys ? _`issues.length > start` : _`issues.length > start || unknownKey`;
   const why = new Code("// Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.");
   checks.push(_`if (byName || ${found}) break;`, why, ...t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`));
   return _`const start = issues.length;\nfor (let byName = false; ; byName = true) {\n${indent(join(checks, NL))}\n}`;
@@ -86,10 +86,10 @@ function collector(t: Table, tables: ReadonlyMap<string, Table>): Code {
     _`const o = ownFields(data);`,
   ];
   if (t.fields.length > 0) body.push(locals(t));
-  if (!t.customFields) body.push(_`let unknownKey = false;`);
-  if (t.fields.length > 0 || !t.customFields) body.push(readFields(t));
+  if (!t.acceptsUnknownKeys) body.push(_`let unknownKey = false;`);
+  if (t.fields.length > 0 || !t.acceptsUnknownKeys) body.push(readFields(t));
   body.push(checkFields(t, tables));
-  if (!t.customFields) body.push(_`if (unknownKey) for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  unknownField(issues, path, k, ${fieldsConst(t)}, ${t.title});\n}`);
+  if (!t.acceptsUnknownKeys) body.push(_`if (unknownKey) for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  unknownField(issues, path, k, ${fieldsConst(t)}, ${t.title});\n}`);
   const doc = docComment([`Reports every problem of a ${t.title} found at \`path\`; \`what\` names it in messages.`]);
   return _`${new Code(doc)}\nexport function ${collectorName(t)}(data: unknown, path: string, issues: ValidationIssue[], what: string): void {\n${indent(join(body, NL))}\n}`;
 }
@@ -102,7 +102,7 @@ function tester(t: Table, tables: ReadonlyMap<string, Table>): Code {
     ...t.fields.map((f) => testField(f, tables, FAIL)),
     ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups)})) return false;`),
   ];
-  if (!t.customFields) body.push(_`for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  return false;\n}`);
+  if (!t.acceptsUnknownKeys) body.push(_`for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  return false;\n}`);
   body.push(_`return true;`);
   const doc = docComment([`Whether \`data\` is a valid ${t.title}: the collector's checks, stopping at the first problem.`]);
   return _`${new Code(doc)}\nexport function ${testerName(t)}(data: unknown): boolean {\n${indent(join(body, NL))}\n}`;
@@ -139,7 +139,7 @@ export function ${name(t.isName)}(input: unknown): input is ${type} {
 /** All the code of one table: its known keys (closed tables), collector, tester and public functions. */
 export function tableCode(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const parts: Code[] = [];
-  if (!t.customFields) parts.push(_`const ${fieldsConst(t)}: readonly string[] = [${join(t.fields.map((f) => _`${f.name}`), COMMA)}];`);
+  if (!t.acceptsUnknownKeys) parts.push(_`const ${fieldsConst(t)}: readonly string[] = [${join(t.fields.map((f) => _`${f.name}`), COMMA)}];`);
   parts.push(collector(t, tables), tester(t, tables), publicFunctions(t));
   return join(parts, new Code("\n\n"));
 }
