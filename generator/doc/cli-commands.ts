@@ -58,10 +58,10 @@ function maintainerAdditions(text: string): string[] {
   return [...(errata > 0 ? [`${errata} errat${errata === 1 ? "um" : "a"}`] : []), ...(notes > 0 ? [`${notes} note${notes === 1 ? "" : "s"}`] : [])];
 }
 
-function importDoc(pages: readonly string[], opts: { out: string; force?: boolean; update?: boolean; specs: string }, io: Io): number {
+function importDoc(pages: readonly string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }, io: Io): number {
   if (opts.update) {
     try {
-      return updateSpecs(pages, opts.specs, (p) => readPage(p, io), io);
+      return updateSpecs(pages, opts.specs, (p) => readPage(p, io), io, Boolean(opts.bump));
     } catch (e) {
       if (e instanceof UpdateInputError) throw new InputError(e.message);
       throw e;
@@ -163,7 +163,8 @@ export function registerDocCommands(program: Command, io: Io, setCode: (code: nu
     .option("--out <dir>", "folder for the drafts", "specs-draft").option("--force", "overwrite specs that have errata or notes")
     .option("--update", "update the specs in --specs from their pages in place, keeping errata (while the doc still has their text), formats, ranges, notes; prints the changes and the semver bump")
     .option("--specs <dir>", "with --update: folder of entity specs", "specs")
-    .action((pages: string[], opts: { out: string; force?: boolean; update?: boolean; specs: string }) => guarded(io, setCode, () => importDoc(pages, opts, io)));
+    .option("--bump", "with --update: also set package.version in api.yaml to the version the changes call for")
+    .action((pages: string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }) => guarded(io, setCode, () => importDoc(pages, opts, io)));
   program.command("doc-diff").description("compare a documentation page (or, with --all, every page the specs name) with the specs; exit 1 when the doc has moved ahead")
     .argument("[page]", "the page as text")
     .option("--all", "every page in pages/ that a spec names with `page:`, each against the specs naming it")

@@ -5,6 +5,7 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { displayPath, loadApiFile, loadSpecFiles, type SourceFile } from "../load/load-specs.ts";
+import { parseDocument } from "yaml";
 import { readSpec } from "../check/read-spec.ts";
 import { hasErrors } from "../check/diagnostics.ts";
 import { printDiagnostics } from "../run.ts";
@@ -45,6 +46,13 @@ function bumped(version: string, bump: Bump): string {
   return bump === "major" ? `${a + 1}.0.0` : bump === "minor" ? `${a}.${b + 1}.0` : `${a}.${b}.${c + 1}`;
 }
 
+/** api.yaml with package.version replaced, comments and layout kept. */
+function setVersion(text: string, version: string): string {
+  const doc = parseDocument(text);
+  doc.setIn(["package", "version"], version);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
+}
+
 interface Plan { readonly files: Map<string, { path: string; text: string }>; readonly removed: Map<string, string>; readonly log: string[] }
 
 /** Updates, creates and removes specs for one page's drafts. */
@@ -76,7 +84,7 @@ function planPage(name: string, imported: ImportedPage, shown: string, specs: re
  * Runs the update: `pages` are page files (default: every page the specs name, in pages/ beside the specs).
  * Returns 0 (updated or already in step) or 2 (bad input, or updated specs that would not compile).
  */
-export function updateSpecs(pages: readonly string[], specsDir: string, readPage: PageReader, io: Io): number {
+export function updateSpecs(pages: readonly string[], specsDir: string, readPage: PageReader, io: Io, bump = false): number {
   const dir = resolve(io.cwd, specsDir);
   if (!existsSync(dir)) throw new UpdateInputError(`specs folder ${specsDir} does not exist`);
   const specs = loadSpecs(dir, io);
@@ -102,10 +110,12 @@ export function updateSpecs(pages: readonly string[], specsDir: string, readPage
   for (const file of plan.removed.keys()) rmSync(resolve(io.cwd, file));
   const d = result.diff;
   const version = d.base.version;
+  const next = bumped(version, d.bump);
+  if (bump && api && next !== version) writeFileSync(resolve(io.cwd, api.file), setVersion(api.text!, next));
   const advice = d.bump === "none" ? "no version bump needed"
-    : `set package.version in ${specsDir}/api.yaml to ${bumped(version, d.bump)} (now ${version})`;
+    : bump ? `package.version in ${api?.file ?? `${specsDir}/api.yaml`} set to ${next} (was ${version})` : `set package.version in ${api?.file ?? `${specsDir}/api.yaml`} to ${next}, now ${version} (or run with --bump)`;
   io.out(`pango-codegen import-doc --update: ${pageFiles.length} page${pageFiles.length === 1 ? "" : "s"}, ${changed.length} spec${changed.length === 1 ? "" : "s"} written, ${plan.removed.size} removed\n` +
     plan.log.map((l) => `${l}\n`).join("") +
-    `diff: ${d.changes.length} change${d.changes.length === 1 ? "" : "s"} for the generated package; bump: ${d.bump} (${advice})\n`);
+    `diff: ${d.changes.length} change${d.changes.length === 1 ? "" : "s"} for the generated package; bump: ${d.bump}: ${advice}\n`);
   return 0;
 }
