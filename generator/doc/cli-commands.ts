@@ -110,8 +110,11 @@ interface DocDiffOpts { specs: string; json?: boolean; partial?: boolean; all?: 
 function comparePage(page: string, views: readonly SpecView[], partial: boolean, io: Io): { shown: string; diffs: EntityDiff[] } {
   const { imported, shown } = readPage(page, io, true);
   const onPage = new Set(imported.specs.map((s) => s.objectType));
+  // Specs come from several saved pages: compare those of the page this one is a copy of (named like it, or sharing
+  // an entity with it), and any spec that names no page.
+  const pages = new Set([basename(page), ...views.filter((v) => v.page !== undefined && onPage.has(v.objectType)).map((v) => v.page!)]);
   // A page that documents only some entities (one page per topic) says nothing about the others.
-  const specs = views.filter((v) => !partial || onPage.has(v.objectType));
+  const specs = views.filter((v) => v.page === undefined || pages.has(v.page)).filter((v) => !partial || onPage.has(v.objectType));
   return { shown, diffs: diffSpecs(specs, imported.specs.map(viewOfDraft)) };
 }
 
