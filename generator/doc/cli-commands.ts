@@ -55,17 +55,18 @@ function importDoc(page: string, opts: { out: string; force?: boolean }, io: Io)
   return OK;
 }
 
-function loadViews(dir: string, io: Io): SpecView[] {
+/** The specs of a folder, each with the saved page it names (`page:`), null when it names none. */
+function loadViews(dir: string, io: Io): { view: SpecView; page: string | null }[] {
   const path = resolve(io.cwd, dir);
   if (!existsSync(path)) throw new InputError(`specs folder ${dir} does not exist`);
-  const views: SpecView[] = [];
+  const views: { view: SpecView; page: string | null }[] = [];
   for (const file of listSpecFiles(path)) {
     const src = decodeSpec(displayPath(file, io.cwd), readFileSync(file));
     if (src.text === null) throw new InputError(`${src.file}: not readable as UTF-8 text (${src.problem})`);
     const { spec, diagnostics } = readSpec(src.file, src.text);
     for (const d of diagnostics) io.err(formatDiagnostic(d) + "\n");
     if (hasErrors(diagnostics) || !spec) throw new InputError(`${src.file} has errors; fix the spec first (pango-codegen check)`);
-    views.push(viewOfSpec(spec));
+    views.push({ view: viewOfSpec(spec), page: spec.page?.value ?? null });
   }
   return views;
 }
@@ -74,7 +75,11 @@ function docDiff(page: string, opts: { specs: string; json?: boolean; partial?: 
   const { imported, shown } = readPage(page, io, true);
   const onPage = new Set(imported.specs.map((s) => s.objectType));
   // A page that documents only some entities (one page per topic) says nothing about the others.
-  const specs = loadViews(opts.specs, io).filter((v) => !opts.partial || onPage.has(v.objectType));
+  const all = loadViews(opts.specs, io);
+  // Specs come from several saved pages: compare those of the page(s) this one is a copy of (named like it, or
+  // sharing an entity with it), and any spec that names no page.
+  const pages = new Set([basename(page), ...all.filter((s) => s.page !== null && onPage.has(s.view.objectType)).map((s) => s.page!)]);
+  const specs = all.filter((s) => s.page === null || pages.has(s.page)).map((s) => s.view).filter((v) => !opts.partial || onPage.has(v.objectType));
   const diffs = diffSpecs(specs, imported.specs.map(viewOfDraft));
   const drift = differs(diffs);
   if (opts.json) io.out(JSON.stringify({ page: shown, specs: opts.specs, differs: drift, entities: diffs }, null, 2) + "\n");

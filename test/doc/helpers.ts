@@ -10,19 +10,19 @@ export function customerPage(): string {
   return readFileSync(CUSTOMER_PAGE, "utf8");
 }
 
-/** The hand specs of specs/ (entities only), by object type. */
+/** The hand specs of specs/ transcribed from customer.txt (`page:`), by object type. */
 export function handSpecs(): Map<string, { text: string; view: SpecView }> {
-  return handSpecsIn(SPECS_DIR);
+  return handSpecsIn(SPECS_DIR, "customer.txt");
 }
 
 /** The entity specs of a folder, by object type. */
-export function handSpecsIn(dir: URL): Map<string, { text: string; view: SpecView }> {
+export function handSpecsIn(dir: URL, page: string | null = null): Map<string, { text: string; view: SpecView }> {
   const out = new Map<string, { text: string; view: SpecView }>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".yaml") && n !== "api.yaml").sort()) {
     const text = readFileSync(new URL(name, dir), "utf8");
     const { spec, diagnostics } = readSpec(`specs/${name}`, text);
     if (!spec || diagnostics.length > 0) throw new Error(`hand spec ${name} does not read cleanly: ${JSON.stringify(diagnostics)}`);
-    out.set(spec.objectType.value, { text, view: viewOfSpec(spec) });
+    if (page === null || spec.page?.value === page) out.set(spec.objectType.value, { text, view: viewOfSpec(spec) });
   }
   return out;
 }
