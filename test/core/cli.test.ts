@@ -22,7 +22,7 @@ describe("generate and check", () => {
     const { specs, out } = fresh();
     const first = await run("generate", "--specs", specs, "--out", out);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/6 entities/);
+    expect(first.out).toMatch(new RegExp(`${build(specs).model!.entities.length} entities`));
     expect(snapshot(out)).toEqual(Object.fromEntries(build(specs).files.map((f) => [f.path, f.contents])));
     const mtime = statSync(join(out, "types/customer-identity.ts")).mtimeMs;
     const second = await run("generate", "--specs", specs, "--out", out);

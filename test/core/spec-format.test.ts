@@ -26,7 +26,7 @@ describe("the spec format", () => {
   });
 
   it("transcribes all 116 rows of customer.txt, in the doc's order per entity", () => {
-    const counts = Object.fromEntries(realModel().entities.map((e) => [e.objectType, e.fields.length]));
+    const counts = Object.fromEntries(realModel().entities.filter((e) => e.page === "customer.txt").map((e) => [e.objectType, e.fields.length]));
     expect(counts).toEqual({
       "customer-identity": 44, "customer-relationship": 21, "customer-membership": 16,
       "customer-identity-address": 20, "customer-identity-email": 8, "customer-identity-photo": 7,
