@@ -27,9 +27,13 @@ const pagePath = (dir: string, page: string): string => join(dir, "pages", page)
 const lines = (dir: string, page: string): string[] => readFileSync(pagePath(dir, page), "utf8").split("\n");
 const save = (dir: string, page: string, ls: string[]): void => writeFileSync(pagePath(dir, page), ls.join("\n"));
 const drafts = (dir: string, page: string): DraftSpec[] => [...importPage(readFileSync(pagePath(dir, page), "utf8")).specs];
-/** A page with blank lines between cells (the layout of the new rows below): the first page named that reads so. */
+/**
+ * A whole page (it ends with the page furniture; a cut copy could not gain a table at its end) with blank lines
+ * between cells (the layout of the new rows below): the first page named that reads so.
+ */
 function roomyPage(dir: string): string {
-  const page = [...new Set(specs(dir).map((s) => s.page!))].find((p) => lines(dir, p).filter((l) => l === "").length > lines(dir, p).length / 3);
+  const whole = (p: string): boolean => lines(dir, p).some((l) => /^(Previous|Last updated)/u.test(l));
+  const page = [...new Set(specs(dir).map((s) => s.page!))].sort().find((p) => whole(p) && lines(dir, p).filter((l) => l === "").length > lines(dir, p).length / 3);
   if (!page) throw new Error("no saved page with blank lines between cells");
   return page;
 }
