@@ -94,8 +94,7 @@ function settleErrata(ctx: TableCtx, pageFields: ReadonlyMap<string, DraftField>
   const keep = (e: ErratumView): boolean => {
     const f = e.field === null ? null : pageFields.get(e.field);
     if (e.field !== null && !f) { ctx.log.push(`- erratum ${ctx.label}${e.field} ${e.property}: the field is gone from the page`); return false; }
-    const property: string = e.property;
-    const now = property === "title" ? ctx.page.title : property === "rule" ? (ruleDocs(ctx.page).includes(e.doc) ? e.doc : null) : docValue(f!, e.property);
+    const now = e.property === "title" ? ctx.page.title : e.property === "rule" ? (ruleDocs(ctx.page).includes(e.doc) ? e.doc : null) : docValue(f!, e.property);
     if (now === e.doc) {
       if (e.field !== null) kept.set(e.field, (kept.get(e.field) ?? new Set()).add(e.property));
       return true;
