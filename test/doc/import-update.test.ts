@@ -143,3 +143,23 @@ describe("import-doc --update", () => {
     expect(parse(hand)).toMatchObject({ tables: [{ title: "Order Item Entity", incomplete: { after: "imageLink" } }] });
   });
 });
+
+describe("doc-diff --all (what CI runs on every saved page)", () => {
+  it("passes when every page is in step, and names the spec line when a page moved without its specs", async () => {
+    const root = workspace();
+    expect((await run(root, ["doc-diff", "--all"])).code).toBe(0);
+    editPage(root, (p) => mutate(p, IDENTITY, "yob\n\ninteger\n", "yob\n\nLong\n"));
+    const r = await run(root, ["doc-diff", "--all", "--format", "github"]);
+    expect(r.code).toBe(1);
+    const line = spec(root, "customer-identity.yaml").split("\n").indexOf("  - name: yob") + 1;
+    expect(r.out).toContain(`::error file=specs/customer-identity.yaml,line=${line},title=doc-type::customer-identity / yob: type (pages/customer.txt:`);
+  });
+
+  it("refuses (exit 2) when a spec names no page, saying which", async () => {
+    const root = workspace();
+    writeFileSync(join(root, "specs", "customer-identity-email.yaml"), spec(root, "customer-identity-email.yaml").replace("page: customer.txt\n", ""));
+    const r = await run(root, ["doc-diff", "--all"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("specs/customer-identity-email.yaml has no `page:`");
+  });
+});
