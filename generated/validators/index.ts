@@ -5,12 +5,20 @@
 // Straight-line checks generated for each field (SEMANTICS.md); no schema is read at run time.
 // `validate...` reports every problem; `is...` answers the same question and stops at the first.
 
+export { validateCustomModel, isCustomModel } from "./custom-model.js";
 export { validateCustomerIdentity, isCustomerIdentity } from "./customer-identity.js";
 export { validateCustomerIdentityAddress, isCustomerIdentityAddress } from "./customer-identity-address.js";
 export { validateCustomerIdentityEmail, isCustomerIdentityEmail } from "./customer-identity-email.js";
 export { validateCustomerIdentityPhoto, isCustomerIdentityPhoto } from "./customer-identity-photo.js";
 export { validateCustomerMembership, isCustomerMembership } from "./customer-membership.js";
+export { validateCustomerProductActivity, isCustomerProductActivity } from "./customer-product-activity.js";
 export { validateCustomerRelationship, isCustomerRelationship } from "./customer-relationship.js";
+export { validateEmailInteraction, isEmailInteraction } from "./email-interaction.js";
+export { validateLeadInformation, isLeadInformation } from "./lead-information.js";
+export { validateMetaFormMarketing, isMetaFormMarketing } from "./meta-form-marketing.js";
+export { validateMetaSurvey, isMetaSurvey, validateSurveyQuestion, isSurveyQuestion } from "./meta-survey.js";
+export { validateOrder, isOrder, validateOrderItem, isOrderItem } from "./order.js";
+export { validateUserEvent, isUserEvent } from "./user-event.js";
 export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";
 export type { ObjectType, IngestionRequest } from "./ingestion-request.js";
 export type { IssueCode, ValidationIssue, ValidationResult } from "../runtime.js";

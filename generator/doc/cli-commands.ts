@@ -1,6 +1,8 @@
 import { Option, type Command } from "commander";
+import { parse } from "yaml";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
+import { updateSpecs, UpdateInputError } from "./update-command.ts";
 import { fileURLToPath } from "node:url";
 import { decodeSpec, displayPath, listSpecFiles } from "../load/load-specs.ts";
 import { readSpec } from "../check/read-spec.ts";
@@ -39,15 +41,44 @@ function readPage(page: string, io: Io, errorsOnly = false): { imported: Importe
   }
 }
 
-function importDoc(page: string, opts: { out: string; force?: boolean }, io: Io): number {
+/** What an existing file in the output folder has that a draft would lose: errata and notes (a draft has neither). */
+function maintainerAdditions(text: string): string[] {
+  type Table = { errata?: unknown; notes?: unknown; tables?: unknown };
+  let spec: Table | null;
+  try {
+    spec = parse(text) as Table | null;
+  } catch {
+    return ["a file import-doc cannot read as YAML"];
+  }
+  if (!spec || typeof spec !== "object") return [];
+  const tables = [spec, ...(Array.isArray(spec.tables) ? (spec.tables as Table[]) : [])];
+  const count = (x: unknown): number => (Array.isArray(x) ? x.length : 0);
+  const errata = tables.reduce((n, t) => n + count(t?.errata), 0);
+  const notes = tables.reduce((n, t) => n + count(t?.notes), 0);
+  return [...(errata > 0 ? [`${errata} errat${errata === 1 ? "um" : "a"}`] : []), ...(notes > 0 ? [`${notes} note${notes === 1 ? "" : "s"}`] : [])];
+}
+
+function importDoc(pages: readonly string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }, io: Io): number {
+  if (opts.update) {
+    try {
+      return updateSpecs(pages, opts.specs, (p) => readPage(p, io), io, Boolean(opts.bump));
+    } catch (e) {
+      if (e instanceof UpdateInputError) throw new InputError(e.message);
+      throw e;
+    }
+  }
+  if (pages.length !== 1) throw new InputError("give one page (or --update, for every page the specs name)");
+  const page = pages[0]!;
   const started = performance.now();
   const { imported, shown } = readPage(page, io);
   const outDir = resolve(io.cwd, opts.out);
   const schema = relative(outDir, fileURLToPath(new URL("../spec/spec.schema.json", import.meta.url))).split(sep).join("/");
-  const files = imported.specs.map((s) => ({ path: join(outDir, `${s.objectType}.yaml`), text: writeSpec(s, imported.suspects, schema) }));
-  const clobbered = files.filter((f) => existsSync(f.path) && readFileSync(f.path, "utf8") !== f.text);
+  const files = imported.specs.map((s) => ({ path: join(outDir, `${s.objectType}.yaml`), text: writeSpec({ ...s, page: basename(page) }, imported.suspects, schema) }));
+  // A file holding only what a draft holds (an earlier draft) is replaced; one with errata or notes would lose them.
+  const clobbered = files.map((f) => ({ f, lost: existsSync(f.path) ? maintainerAdditions(readFileSync(f.path, "utf8")) : [] })).filter((c) => c.lost.length > 0);
   if (clobbered.length > 0 && !opts.force) {
-    throw new InputError(`refusing to overwrite ${clobbered.map((f) => displayPath(f.path, io.cwd)).join(", ")} (a hand spec keeps errata a draft does not have); use --force, or import into another folder and compare with doc-diff`);
+    const what = clobbered.map((c) => `${displayPath(c.f.path, io.cwd)} (${c.lost.join(", ")})`).join(", ");
+    throw new InputError(`refusing to overwrite ${what}: a draft has none of these; use --update to bring the specs in step with the page and keep them, or --force to replace them`);
   }
   mkdirSync(outDir, { recursive: true });
   for (const f of files) writeFileSync(f.path, f.text);
@@ -79,8 +110,11 @@ interface DocDiffOpts { specs: string; json?: boolean; partial?: boolean; all?: 
 function comparePage(page: string, views: readonly SpecView[], partial: boolean, io: Io): { shown: string; diffs: EntityDiff[] } {
   const { imported, shown } = readPage(page, io, true);
   const onPage = new Set(imported.specs.map((s) => s.objectType));
+  // Specs come from several saved pages: compare those of the page this one is a copy of (named like it, or sharing
+  // an entity with it), and any spec that names no page.
+  const pages = new Set([basename(page), ...views.filter((v) => v.page !== undefined && onPage.has(v.objectType)).map((v) => v.page!)]);
   // A page that documents only some entities (one page per topic) says nothing about the others.
-  const specs = views.filter((v) => !partial || onPage.has(v.objectType));
+  const specs = views.filter((v) => v.page === undefined || pages.has(v.page)).filter((v) => !partial || onPage.has(v.objectType));
   return { shown, diffs: diffSpecs(specs, imported.specs.map(viewOfDraft)) };
 }
 
@@ -127,10 +161,13 @@ function guarded(io: Io, setCode: (code: number) => void, run: () => number): vo
 
 /** Adds `import-doc` and `doc-diff` to the CLI (exit codes: 0 ok, 1 the page differs, 2 bad input). */
 export function registerDocCommands(program: Command, io: Io, setCode: (code: number) => void): void {
-  program.command("import-doc").description("read a documentation page (exported as text) into draft specs, one per entity")
-    .argument("<page>", "the page as text, like docs/customer.txt")
-    .option("--out <dir>", "folder for the drafts", "specs-draft").option("--force", "overwrite specs that differ")
-    .action((page: string, opts: { out: string; force?: boolean }) => guarded(io, setCode, () => importDoc(page, opts, io)));
+  program.command("import-doc").description("read a documentation page (exported as text) into draft specs, one per entity; with --update, bring specs/ in step with the saved pages in place")
+    .argument("[pages...]", "the page as text, like pages/customer.txt (with --update: default every page the specs name)")
+    .option("--out <dir>", "folder for the drafts", "specs-draft").option("--force", "overwrite specs that have errata or notes")
+    .option("--update", "update the specs in --specs from their pages in place, keeping errata (while the doc still has their text), formats, ranges, notes; prints the changes and the semver bump")
+    .option("--specs <dir>", "with --update: folder of entity specs", "specs")
+    .option("--bump", "with --update: also set package.version in api.yaml to the version the changes call for")
+    .action((pages: string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }) => guarded(io, setCode, () => importDoc(pages, opts, io)));
   program.command("doc-diff").description("compare a documentation page (or, with --all, every page the specs name) with the specs; exit 1 when the doc has moved ahead")
     .argument("[page]", "the page as text")
     .option("--all", "every page in pages/ that a spec names with `page:`, each against the specs naming it")

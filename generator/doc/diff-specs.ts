@@ -86,8 +86,8 @@ function lines(at: Lines): { line?: number; specLine?: number } {
 function compareField(sink: Sink, table: string | null, errata: readonly ErratumView[], s: DraftField, p: DraftField, where: Lines): void {
   const at = { table, field: s.name, ...lines(where) };
   const push = (kind: ChangeKind, spec: unknown, page: unknown): void => { if (!same(spec, page)) sink.changes.push({ kind, ...at, spec, page }); };
-  const typeErratum = errata.find((e) => e.field === s.name && (e.property as string) === "docType");
-  if (typeErratum) docProperty(sink, table, errata, s.name, "docType" as ErratumView["property"], s.docType ?? "", p.docType ?? "", "type", where);
+  const typeErratum = errata.find((e) => e.field === s.name && e.property === "docType");
+  if (typeErratum) docProperty(sink, table, errata, s.name, "docType", s.docType ?? "", p.docType ?? "", "type", where);
   else push("type", { docType: s.docType, type: s.type }, { docType: p.docType, type: p.type });
   const mark = docProperty(sink, table, errata, s.name, "docRequired", s.docRequired ? "Yes" : "", p.docRequired ? "Yes" : "", "required", where);
   // The effective requirement follows the mark; report it on its own only when a rule changed it.

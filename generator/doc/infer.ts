@@ -21,7 +21,7 @@ export function typeOfWord(docType: string | null, description: string | null, e
 
 // "Gender: male, female, undefined" / "Valid values: Changed | Created": a label without sentence punctuation, then values.
 const INLINE_LIST = /^([^:.]+):\s*(.+)$/u;
-const OPEN_LIST = /(,|\s)\s*\.{2,}$|,\.\.$/u;
+const OPEN_LIST = /(,|\s)\s*\.{2,}$|,\.\.$|,\s*etc\.?$/iu;
 const VALUE = /^[\p{L}\p{N}][\p{L}\p{N} _\-+/]*$/u;
 
 // "Valid Values:" over one value per line (a page saved without blank lines or bullets).
@@ -68,7 +68,7 @@ export function enumOf(lines: readonly PageLine[], notes: PageNote[]): string[] 
     const m = INLINE_LIST.exec(text);
     if (!m || /required|default/iu.test(m[1]!)) continue;
     if (OPEN_LIST.test(m[2]!)) {
-      notes.push({ line: lines[i]!.n, severity: "info", code: "open-list", message: `"${text}" ends with ",..": read as examples of values, not an enum` });
+      notes.push({ line: lines[i]!.n, severity: "info", code: "open-list", message: `"${text}" ends with ",.." or "etc": read as examples of values, not an enum` });
       return null;
     }
     const values = listValues(m[2]!);

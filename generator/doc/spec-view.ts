@@ -42,17 +42,10 @@ function fieldView(f: RawField): DraftField {
     ...(f.format ? { format: f.format.value } : {}),
     ...(f.minimum ? { minimum: f.minimum.value } : {}),
     ...(f.maximum ? { maximum: f.maximum.value } : {}),
-    ...(defaultOf(f) !== null ? { default: defaultOf(f)! } : {}),
+    ...(f.default ? { default: f.default.value } : {}),
     // A valid spec names a table for every object/array field, or writes `table: null` (a list of strings, any object).
     ...(f.table ? { table: f.table.value } : f.type.value === "array" || f.type.value === "object" ? { table: null } : {}),
   };
-}
-
-/** `default`, once the reader has it (agreed format addition). */
-function defaultOf(f: RawField): string | null {
-  const d = (f as { default?: string | { value: unknown } | null }).default;
-  if (d === undefined || d === null) return null;
-  return typeof d === "string" ? d : String(d.value);
 }
 
 function ruleView(r: RawRule): DraftRule {
@@ -65,26 +58,17 @@ function tableView(t: RawTable, line: number): TableView {
   return {
     title: t.title.value, customFields: t.customFields, fields: t.fields.map(fieldView), rules: t.rules.map(ruleView), fieldLines: new Map(),
     errata: t.errata.map((e) => ({ field: e.field?.value ?? null, property: e.property, doc: e.doc, corrected: e.corrected, line: e.pos.line })),
-    incomplete: incompleteOf(t),
+    incomplete: t.incomplete ? { after: t.incomplete.after.value, note: t.incomplete.note } : null,
     specLine: line, specFieldLines: new Map(t.fields.map((f) => [f.name.value, f.pos.line] as const)),
   };
 }
 
-/** `incomplete`, once the reader has it (agreed format addition); null before. */
-function incompleteOf(t: RawTable): { after: string; note: string } | null {
-  const raw = (t as { incomplete?: { after: string | { value: string }; note: string | { value: string } } | null }).incomplete;
-  if (!raw) return null;
-  const text = (x: string | { value: string }): string => (typeof x === "string" ? x : x.value);
-  return { after: text(raw.after), note: text(raw.note) };
-}
-
 /** A hand spec as doc-diff compares it. */
 export function viewOfSpec(spec: RawSpec): SpecView {
-  const page = (spec as { page?: string | { value: string } | null }).page;
   return {
     ...tableView(spec, spec.objectType.pos.line), objectType: spec.objectType.value, tags: spec.tags,
     tables: spec.tables.map((t) => tableView(t, t.title.pos.line)), line: null, file: spec.file,
-    ...(page ? { page: typeof page === "string" ? page : page.value } : {}),
+    ...(spec.page ? { page: spec.page.value } : {}),
   };
 }
 

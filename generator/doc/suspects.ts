@@ -1,7 +1,4 @@
-import type { ErratumProperty as SpecErratumProperty } from "../check/raw-spec.ts";
-
-/** What an erratum can correct: the spec format's properties, and the Type column and rule sentences (agreed additions). */
-export type ErratumProperty = SpecErratumProperty | "docType" | "rule";
+import type { ErratumProperty } from "../check/raw-spec.ts";
 import { exampleMatchesFormat, parseExample } from "../model/values.ts";
 import { editDistance } from "../util/text.ts";
 import type { DraftField, DraftSpec, DraftTable } from "./draft.ts";

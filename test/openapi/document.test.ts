@@ -80,8 +80,11 @@ describe("the document's facts", () => {
   it("agrees with generated/json-schema on every entity: the same schema, with references moved to components", () => {
     for (const e of model.entities) {
       const { $schema: _s, $id: _i, $comment: _c, $defs: _d, ...jsonSchema } = JSON.parse(readFileSync(`generated/json-schema/${e.objectType}.schema.json`, "utf8")) as Obj;
-      const { description: _desc, examples: _ex, ...component } = schemas[e.typeName] as Obj;
-      expect(JSON.parse(JSON.stringify(component).replaceAll("#/components/schemas/", "#/$defs/"))).toEqual(jsonSchema);
+      const { description: desc, examples: _ex, ...component } = schemas[e.typeName] as Obj;
+      // An incomplete table's JSON Schema description (where the copy stops) is part of the entity's own description.
+      const { description: tableDesc, ...tableSchema } = jsonSchema;
+      if (tableDesc !== undefined) expect(desc).toContain(tableDesc);
+      expect(JSON.parse(JSON.stringify(component).replaceAll("#/components/schemas/", "#/$defs/"))).toEqual(tableSchema);
     }
   });
 
