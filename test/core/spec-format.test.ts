@@ -97,5 +97,5 @@ describe("constructs of other pages: Double, Float, Long, nested Object and Arra
     const { [required]: _dropped, ...broken } = item;
     expect(validate({ ...record, [items]: [item, broken] })).toBe(false);
     expect(validate({ ...record, [items]: [{ ...item, [itemTable.fields.find((f) => f.type === "double" || f.type === "long")?.name ?? required]: "12" }] })).toBe(false);
-  }, 120_000);
+  }, 120_000); // runs tsc in a child process
 });
