@@ -6,11 +6,20 @@
 // `validate...` reports every problem; `is...` answers the same question and stops at the first.
 
 export { validateCustomerIdentity, isCustomerIdentity } from "./customer-identity.js";
+export { CustomerIdentitySchema } from "../standard/customer-identity.js";
 export { validateCustomerIdentityAddress, isCustomerIdentityAddress } from "./customer-identity-address.js";
+export { CustomerIdentityAddressSchema } from "../standard/customer-identity-address.js";
 export { validateCustomerIdentityEmail, isCustomerIdentityEmail } from "./customer-identity-email.js";
+export { CustomerIdentityEmailSchema } from "../standard/customer-identity-email.js";
 export { validateCustomerIdentityPhoto, isCustomerIdentityPhoto } from "./customer-identity-photo.js";
+export { CustomerIdentityPhotoSchema } from "../standard/customer-identity-photo.js";
 export { validateCustomerMembership, isCustomerMembership } from "./customer-membership.js";
+export { CustomerMembershipSchema } from "../standard/customer-membership.js";
 export { validateCustomerRelationship, isCustomerRelationship } from "./customer-relationship.js";
+export { CustomerRelationshipSchema } from "../standard/customer-relationship.js";
 export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";
 export type { ObjectType, IngestionRequest } from "./ingestion-request.js";
-export type { IssueCode, ValidationIssue, ValidationResult } from "../runtime.js";
+export { IngestionRequestSchema } from "../standard/ingestion-request.js";
+export { DEFAULT_MAX_ISSUES } from "../runtime.js";
+export type { ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+export type { StandardJSONSchemaV1, StandardSchemaV1, StandardTypedV1 } from "../standard-schema.js";

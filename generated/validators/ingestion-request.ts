@@ -17,8 +17,8 @@ import type { CustomerMembership } from "../types/customer-membership.js";
 import { validateCustomerMembership, collectCustomerMembership, testCustomerMembership } from "./customer-membership.js";
 import type { CustomerRelationship } from "../types/customer-relationship.js";
 import { validateCustomerRelationship, collectCustomerRelationship, testCustomerRelationship } from "./customer-relationship.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unknownField, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 /**
  * The object types the ingestion API accepts, one per entity, sorted.
@@ -55,37 +55,36 @@ export type IngestionRequest =
 
 const envelopeKeys: readonly string[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
-function collectIngestionRequest(data: unknown, issues: ValidationIssue[]): void {
+function collectIngestionRequest(data: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path: "", code: "type", message: "the payload must be an object (an ingestion request)" });
+    add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  const path = "";
   let v: unknown;
   v = o.objectType;
-  if (v == null) issues.push({ path: path + "/objectType", code: "required", message: "`objectType` is required" });
+  if (v == null) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required", details: {"blank":false} });
   else {
-    if (typeof v !== "string") issues.push({ path: path + "/objectType", code: "type", message: "`objectType` must be a string" });
-    else if (!nonBlank(v)) issues.push({ path: path + "/objectType", code: "required", message: "`objectType` is required and must not be blank" });
+    if (typeof v !== "string") add(issues, { path: path + "/objectType", code: "type", message: "`objectType` must be a string", details: {"expected":"string"} });
+    else if (!nonBlank(v)) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required and must not be blank", details: {"blank":true} });
     else if (v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-relationship") enumIssue(issues, path + "/objectType", "`objectType` must be one of `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-relationship`", v, OBJECT_TYPES);
   }
   v = o.source;
-  if (v == null) issues.push({ path: path + "/source", code: "required", message: "`source` is required" });
+  if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
   else {
-    if (typeof v !== "string") issues.push({ path: path + "/source", code: "type", message: "`source` must be a string" });
-    else if (!nonBlank(v)) issues.push({ path: path + "/source", code: "required", message: "`source` is required and must not be blank" });
+    if (typeof v !== "string") add(issues, { path: path + "/source", code: "type", message: "`source` must be a string", details: {"expected":"string"} });
+    else if (!nonBlank(v)) add(issues, { path: path + "/source", code: "required", message: "`source` is required and must not be blank", details: {"blank":true} });
   }
   v = o.jeConfigId;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/jeConfigId", code: "type", message: "`jeConfigId` must be a string" });
+  if (v != null && typeof v !== "string") add(issues, { path: path + "/jeConfigId", code: "type", message: "`jeConfigId` must be a string", details: {"expected":"string"} });
   v = o.jeEventKey;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/jeEventKey", code: "type", message: "`jeEventKey` must be a string" });
+  if (v != null && typeof v !== "string") add(issues, { path: path + "/jeEventKey", code: "type", message: "`jeEventKey` must be a string", details: {"expected":"string"} });
   v = o.entries;
-  if (v == null) issues.push({ path: path + "/entries", code: "required", message: "`entries` is required" });
-  else if (!Array.isArray(v)) issues.push({ path: path + "/entries", code: "type", message: "`entries` must be an array of entity objects" });
+  if (v == null) add(issues, { path: path + "/entries", code: "required", message: "`entries` is required", details: { blank: false } });
+  else if (!Array.isArray(v)) add(issues, { path: path + "/entries", code: "type", message: "`entries` must be an array of entity objects", details: { expected: "array" } });
   else {
-    if (v.length < 1) issues.push({ path: path + "/entries", code: "too_few", message: "`entries` must have at least 1 entry" });
-    else if (v.length > 50) issues.push({ path: path + "/entries", code: "too_many", message: "`entries` may have at most 50 entries" + ", not " + v.length });
+    if (v.length < 1) add(issues, { path: path + "/entries", code: "too_few", message: "`entries` must have at least 1 entry", details: { minimum: 1, actual: v.length } });
+    else if (v.length > 50) add(issues, { path: path + "/entries", code: "too_many", message: "`entries` may have at most 50 entries" + ", not " + v.length, details: { maximum: 50, actual: v.length } });
     switch (o.objectType) {
       case "customer-identity":
         for (let i = 0; i < v.length; i++) if (!testCustomerIdentity(v[i])) collectCustomerIdentity(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
@@ -111,13 +110,13 @@ function collectIngestionRequest(data: unknown, issues: ValidationIssue[]): void
     case "customer-identity-address":
     case "customer-identity-email":
     case "customer-identity-photo":
-      if (o.ignoredUpdateCfs != null) issues.push({ path: path + "/ignoredUpdateCfs", code: "not_allowed", message: "`ignoredUpdateCfs` is allowed only for entities tagged SUPPORT_IGNORED_UPDATE_CFS, not for " + o.objectType });
+      if (o.ignoredUpdateCfs != null) add(issues, { path: path + "/ignoredUpdateCfs", code: "not_allowed", message: "`ignoredUpdateCfs` is allowed only for entities tagged SUPPORT_IGNORED_UPDATE_CFS, not for " + o.objectType, details: { requiresTag: "SUPPORT_IGNORED_UPDATE_CFS" } });
       break;
     default:
       v = o.ignoredUpdateCfs;
       if (v != null) {
-        if (!Array.isArray(v)) issues.push({ path: path + "/ignoredUpdateCfs", code: "type", message: "`ignoredUpdateCfs` must be an array of strings" });
-        else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") issues.push({ path: path + "/ignoredUpdateCfs" + "/" + i, code: "type", message: "each item of `ignoredUpdateCfs` must be a string" });
+        if (!Array.isArray(v)) add(issues, { path: path + "/ignoredUpdateCfs", code: "type", message: "`ignoredUpdateCfs` must be an array of strings", details: {"expected":"list"} });
+        else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/ignoredUpdateCfs" + "/" + i, code: "type", message: "each item of `ignoredUpdateCfs` must be a string", details: {"expected":"string"} });
       }
   }
   for (const k in o) {
@@ -197,16 +196,14 @@ function testIngestionRequest(data: unknown): boolean {
 /**
  * Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.
  */
-export function validateIngestionRequest(input: unknown): ValidationResult<IngestionRequest> {
+export function validateIngestionRequest(input: unknown, options?: ValidateOptions): ValidationResult<IngestionRequest> {
   try {
     // A valid request costs one pass of the tester; an invalid one is collected, each entry tested first.
     if (testIngestionRequest(input)) return { ok: true, value: input as IngestionRequest };
-    const issues: ValidationIssue[] = [];
-    collectIngestionRequest(input, issues);
-    return issues.length === 0 ? { ok: true, value: input as IngestionRequest } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<IngestionRequest>(collectIngestionRequest, input, options);
 }
 
 /**
