@@ -10,4 +10,3 @@ export * from "./types/customer-identity-photo.js";
 export * from "./types/customer-membership.js";
 export * from "./types/customer-relationship.js";
 export * from "./validators/index.js";
-export * from "./fixtures/index.js";

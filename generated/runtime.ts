@@ -7,6 +7,9 @@
 
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard-schema.js";
 
+/** A JSON value: what a custom field may hold. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
 /** The kinds of problem a validator reports (SEMANTICS.md, "Errors"). */
 export type IssueCode = "type" | "required" | "required_any" | "enum" | "format" | "range" | "unknown_field" | "too_few" | "too_many" | "not_allowed";
 

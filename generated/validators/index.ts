@@ -21,5 +21,6 @@ export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest 
 export type { ObjectType, IngestionRequest } from "./ingestion-request.js";
 export { IngestionRequestSchema } from "../standard/ingestion-request.js";
 export { DEFAULT_MAX_ISSUES } from "../runtime.js";
-export type { ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+export { pathKeys } from "../runtime.js";
+export type { JsonValue, ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 export type { StandardJSONSchemaV1, StandardSchemaV1, StandardTypedV1 } from "../standard-schema.js";

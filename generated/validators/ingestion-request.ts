@@ -17,7 +17,7 @@ import type { CustomerMembership } from "../types/customer-membership.js";
 import { validateCustomerMembership, collectCustomerMembership, testCustomerMembership } from "./customer-membership.js";
 import type { CustomerRelationship } from "../types/customer-relationship.js";
 import { validateCustomerRelationship, collectCustomerRelationship, testCustomerRelationship } from "./customer-relationship.js";
-import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import type { JsonValue, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 /**
@@ -43,15 +43,15 @@ export const validators = {
 } as const;
 
 /**
- * The body of one ingestion call: a batch of 1 to 50 entities of one object type, discriminated by `objectType`.
+ * The body of one ingestion call: a batch of 1 to 50 entities of one object type, discriminated by `objectType`. `Custom` types the custom fields of the entities that have them.
  */
-export type IngestionRequest =
-  | { objectType: "customer-identity"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentity[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "customer-identity-address"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentityAddress[]; ignoredUpdateCfs?: null }
-  | { objectType: "customer-identity-email"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentityEmail[]; ignoredUpdateCfs?: null }
-  | { objectType: "customer-identity-photo"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentityPhoto[]; ignoredUpdateCfs?: null }
-  | { objectType: "customer-membership"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerMembership[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "customer-relationship"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerRelationship[]; ignoredUpdateCfs?: readonly string[] | null };
+export type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =
+  | { objectType: "customer-identity"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentity<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-identity-address"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityAddress[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "customer-identity-email"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityEmail[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "customer-identity-photo"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityPhoto[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "customer-membership"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerMembership<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-relationship"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerRelationship<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined };
 
 const envelopeKeys: readonly string[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 

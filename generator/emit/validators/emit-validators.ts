@@ -14,7 +14,7 @@ const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uri
 function runtimeImports(body: Code): Code[] {
   const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}[(<]`, "u").test(body.text));
   return [
-    _`import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
+    _`import type { ${new Code(/\bJsonValue\b/u.test(body.text) ? "JsonValue, " : "")}ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
     _`import { ${join(used.map(name), COMMA)} } from "../runtime.js";`,
   ];
 }
@@ -74,7 +74,8 @@ function indexFile(model: Model): OutputFile {
     _`export type { ObjectType, IngestionRequest } from "./ingestion-request.js";`,
     _`export { IngestionRequestSchema } from "../standard/ingestion-request.js";`,
     _`export { DEFAULT_MAX_ISSUES } from "../runtime.js";`,
-    _`export type { ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
+    _`export { pathKeys } from "../runtime.js";`,
+    _`export type { JsonValue, ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
     _`export type { StandardJSONSchemaV1, StandardSchemaV1, StandardTypedV1 } from "../standard-schema.js";`,
   );
   return { path: "validators/index.ts", contents: render("validator.ts.hbs", { banner: new Code(jsBanner("specs/")), summary: oneLine("The validators' public surface: every entity's validate/is pair, the request envelope, the result types."), imports: [], body: join(lines, NL) }) };

@@ -79,10 +79,12 @@ function tester(model: Model): Code {
 
 function requestType(model: Model): Code {
   const members = model.entities.map((e) => {
-    const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`readonly string[] | null` : _`null`;
-    return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly ${name(e.typeName)}[]; ignoredUpdateCfs?: ${ignored} }`;
+    const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`string[] | null | undefined` : _`null | undefined`;
+    const entry = e.acceptsUnknownKeys ? _`${name(e.typeName)}<Custom>` : name(e.typeName);
+    return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: ${entry}[]; ignoredUpdateCfs?: ${ignored} }`;
   });
-  return _`${doc(`The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`.`)}\nexport type IngestionRequest =\n${join(members, NL)};`;
+  const text = `The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`. \`Custom\` types the custom fields of the entities that have them.`;
+  return _`${doc(text)}\nexport type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =\n${join(members, NL)};`;
 }
 
 /** The code of validators/ingestion-request.ts: object types, the validators record, the envelope type and its validator. */
