@@ -1,4 +1,4 @@
-import { field, spec, type SpecDoc } from "./support.ts";
+import { field, retype, spec, type SpecDoc } from "./support.ts";
 import type { Bump } from "../../generator/diff/semver.ts";
 
 export type Set = { specs: SpecDoc[]; api: Record<string, unknown> };
@@ -26,12 +26,12 @@ export const CASES: [string, (s: Set) => void, string[], Bump][] = [
   ["field removed from an open entity: its key becomes a custom field", (s) => { dropField(order(s), "note"); }, ["field-removed note compatible/breaking"], "major"],
   ["field renamed in a closed entity", (s) => { field(shipment(s), "carrier").name = "carrierName"; }, ["field-renamed carrierName breaking/breaking"], "major"],
   ["field renamed in an open entity", (s) => { field(order(s), "note").name = "remark"; }, ["field-renamed remark warning/breaking"], "major"],
-  ["type changed across JSON kinds", (s) => { Object.assign(field(shipment(s), "carrier"), { type: "integer", docType: "integer", example: "7" }); },
+  ["type changed across JSON kinds", (s) => { retype(field(shipment(s), "carrier"), "integer", "integer", { example: "7" }); },
     ["type-changed carrier breaking/breaking", "doc-type-changed carrier docs/docs", "example-changed carrier docs/docs"], "major"],
-  ["integer widened to double", (s) => { Object.assign(field(order(s), "points"), { type: "double" }); },
-    ["type-changed points compatible/none", "range-widened points compatible/none"], "minor"],
-  ["double narrowed to integer", (s) => { Object.assign(field(order(s), "amount"), { type: "integer", example: "12" }); },
-    ["type-changed amount breaking/none", "range-narrowed amount breaking/none", "example-changed amount docs/docs"], "major"],
+  ["integer widened to double", (s) => { retype(field(order(s), "points"), "double", "Double"); },
+    ["type-changed points compatible/none", "range-widened points compatible/none", "doc-type-changed points docs/docs"], "minor"],
+  ["double narrowed to integer", (s) => { retype(field(order(s), "amount"), "integer", "integer", { example: "12" }); },
+    ["type-changed amount breaking/none", "range-narrowed amount breaking/none", "doc-type-changed amount docs/docs", "example-changed amount docs/docs"], "major"],
   ["text gets a date type (a format)", (s) => { Object.assign(field(shipment(s), "dob2"), { type: "date" }); },
     ["type-changed dob2 compatible/none", "format-added dob2 breaking/none"], "major"],
   ["object field points to another table", (s) => {
@@ -63,7 +63,9 @@ export const CASES: [string, (s: Set) => void, string[], Bump][] = [
   // Enums
   ["enum value removed", (s) => { field(order(s), "status").enum = ["paid"]; }, ["enum-values-removed status breaking/breaking"], "major"],
   ["enum value added", (s) => { field(order(s), "status").enum = ["new", "paid", "refunded"]; }, ["enum-values-added status compatible/warning"], "minor"],
-  ["enum put on a free string", (s) => { field(order(s), "note").enum = ["hello", "bye"]; }, ["enum-added note breaking/breaking"], "major"],
+  // The values leave out the base example, so the base fixtures (which use it) witness the change.
+  ["enum put on a free string", (s) => { Object.assign(field(order(s), "note"), { enum: ["bye", "ciao"], example: "bye" }); },
+    ["enum-added note breaking/breaking", "example-changed note docs/docs"], "major"],
   ["enum taken off", (s) => { delete field(order(s), "status").enum; }, ["enum-removed status compatible/breaking"], "major"],
   // Ranges and formats
   ["range narrowed", (s) => { Object.assign(field(order(s), "rating"), { maximum: 4, example: "4" }); },
