@@ -111,7 +111,9 @@ describe("check --base", () => {
   test("a compatible change needs no major bump", async () => {
     const repo = repoWithTwoCommits();
     const paths = ["--specs", join(repo, "specs"), "--out", join(repo, "generated")];
-    edit(repo, "order.yaml", "enum:\n      - paid\n", "enum:\n      - paid\n      - refunded\n");
+    // An optional field in a closed entity: compatible by the table and by the compiler (an added enum value
+    // is not: the compiler finds exhaustive code over the union breaking, see compiler.test.ts).
+    edit(repo, "shipment.yaml", "fields:\n", "fields:\n  - name: eta\n    docType: String\n    type: string\n");
     expect((await run(["generate", "-q", ...paths], repo)).code).toBe(0);
     const r = await run(["check", ...paths, "--base", "HEAD"], repo);
     expect(r.code).toBe(0);
