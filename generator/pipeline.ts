@@ -11,6 +11,7 @@ import type { RawSpec } from "./check/raw-spec.ts";
 import { EMITTERS } from "./emit/registry.ts";
 import { emitPackage } from "./emit/package/emit-package.ts";
 import { manifestFile } from "./output/manifest.ts";
+import { emitApiSurface } from "./emit/api-surface/emit-api-surface.ts";
 import type { OutputFile } from "./emit/output-file.ts";
 import { byCodePoint, normalizeText } from "./util/text.ts";
 import { InternalError } from "./util/assert.ts";
@@ -54,7 +55,8 @@ function pushing<T extends { diagnostics: Diagnostic[] }>(result: T, out: Diagno
 
 /** model ▶ emit: every output file, normalised (UTF-8, LF, one final newline), sorted, with the manifest. Pure. */
 export function emit(model: Model): OutputFile[] {
-  const files = [...EMITTERS.flatMap((e) => e.emit(model)), ...emitPackage(model, EMITTERS)]
+  const emitted = [...EMITTERS.flatMap((e) => e.emit(model)), ...emitPackage(model, EMITTERS)];
+  const files = [...emitted, emitApiSurface(model, emitted)]
     .map((f) => ({ path: f.path, contents: normalizeText(f.contents) }))
     .sort((a, b) => byCodePoint(a.path, b.path));
   const seen = new Set<string>();

@@ -1,4 +1,7 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+
+// diff loads TypeScript once per run (a second or two on a loaded machine) and type-checks both packages.
+vi.setConfig({ testTimeout: 60_000 });
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";

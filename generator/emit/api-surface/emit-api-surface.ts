@@ -1,20 +1,9 @@
 import type { Model } from "../../model/ir.ts";
 import { bannerLines, type OutputFile } from "../output-file.ts";
-import { EMITTERS } from "../registry.ts";
-import { emitPackage } from "../package/emit-package.ts";
 import { sourcesOf, surfaceOf, type SurfaceEntry } from "./surface.ts";
 
 /** The file name of the surface report in the generated package. */
 export const API_FILE = "API.md";
-
-/**
- * The package's TypeScript sources, as the other emitters make them. An emitter never reads another's
- * output: this one runs them again (pure and fast) on the same model.
- */
-export function packageSources(model: Model): Map<string, string> {
-  const others = EMITTERS.filter((e) => e.name !== "api-surface");
-  return sourcesOf([...others.flatMap((e) => e.emit(model)), ...emitPackage(model, others)]);
-}
 
 /** The entry points of package.json's exports that hold TypeScript, as [subpath, file]. */
 export function entryPoints(model: Model): [string, string][] {
@@ -29,9 +18,13 @@ function fence(entry: SurfaceEntry): string[] {
   return [`### \`${entry.name}\``, "", `${entry.kind}, declared in \`${entry.file}\``, "", "```ts", entry.declaration, "```", ""];
 }
 
-/** generated/API.md: every exported name of every entry point with its kind and declaration, like api-extractor's report. */
-export function emitApiSurface(model: Model): OutputFile[] {
-  const sources = packageSources(model);
+/**
+ * generated/API.md: every exported name of every entry point with its kind and declaration, like
+ * api-extractor's report. A report over the package the emitters made (as the manifest is), so it takes
+ * their files rather than emitting them again.
+ */
+export function emitApiSurface(model: Model, files: readonly OutputFile[]): OutputFile {
+  const sources = sourcesOf(files);
   const pkg = model.package.name;
   const lines = [
     `<!-- ${bannerLines("specs/").join(" ")} -->`,
@@ -51,5 +44,5 @@ export function emitApiSurface(model: Model): OutputFile[] {
     }
     if (names.some((e) => file !== "index.ts" && declared.get(e.name)?.declaration === e.declaration)) lines.push("");
   }
-  return [{ path: API_FILE, contents: lines.join("\n").replace(/\n+$/u, "\n") }];
+  return { path: API_FILE, contents: lines.join("\n").replace(/\n+$/u, "\n") };
 }
