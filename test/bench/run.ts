@@ -9,3 +9,7 @@ if ((!only || only === "validate") && existsSync(new URL("./validate-bench.ts", 
   const { runValidateBench } = await import("./validate-bench.ts");
   console.log("\n" + (await runValidateBench()));
 }
+if (!only || only === "diff") {
+  const { runDiffBench } = await import("./diff-bench.ts");
+  console.log("\n" + (await runDiffBench()));
+}
