@@ -20,6 +20,23 @@ export const CHANGE_KINDS = [
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/**
+ * The stable id of each kind, shown in every output and used by `.pango-diff-ignore.yaml`. Written out (not
+ * derived from the order above) so that adding a kind never renumbers the others; a new kind takes the next number.
+ */
+export const CHANGE_IDS: Readonly<Record<ChangeKind, string>> = {
+  "entity-added": "PD001", "entity-removed": "PD002", "custom-fields-withdrawn": "PD003", "custom-fields-allowed": "PD004",
+  "tag-added": "PD005", "tag-removed": "PD006", "table-added": "PD007", "table-removed": "PD008", "table-renamed": "PD009",
+  "title-changed": "PD010", "field-added": "PD011", "field-removed": "PD012", "field-renamed": "PD013", "type-changed": "PD014",
+  "made-required": "PD015", "made-optional": "PD016", "enum-added": "PD017", "enum-removed": "PD018",
+  "enum-values-added": "PD019", "enum-values-removed": "PD020", "range-narrowed": "PD021", "range-widened": "PD022",
+  "format-added": "PD023", "format-changed": "PD024", "format-removed": "PD025", "rule-added": "PD026",
+  "rule-tightened": "PD027", "rule-loosened": "PD028", "rule-removed": "PD029", "rule-doc-changed": "PD030",
+  "description-changed": "PD031", "example-changed": "PD032", "doc-type-changed": "PD033", "doc-required-changed": "PD034",
+  "errata-changed": "PD035", "package-renamed": "PD036", "api-path-changed": "PD037", "api-info-changed": "PD038",
+  "entry-limit-narrowed": "PD039", "entry-limit-widened": "PD040",
+};
+
 /** One classified difference between the base and the head spec sets. */
 export interface Change {
   readonly kind: ChangeKind;

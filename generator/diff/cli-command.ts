@@ -3,6 +3,8 @@ import { printDiagnostics } from "../run.ts";
 import { loadSpecSet, SpecSourceError } from "./spec-source.ts";
 import { diffSpecSets, type SpecDiff } from "./diff-specs.ts";
 import { formatJson, formatReport, subject } from "./report.ts";
+import { CHANGE_IDS } from "./change.ts";
+import { DIFF_FORMATS, formatDiff, type DiffFormat } from "./formats.ts";
 
 /** What the CLI gives a command: where to print, and the working directory. */
 export interface DiffIo { out: (s: string) => void; err: (s: string) => void; cwd: string }
@@ -36,11 +38,12 @@ function computeDiff(base: string, head: string, specsDir: string, io: DiffIo): 
 }
 
 /** Runs `diff`: prints the report (text or JSON) and returns the exit code the gate asks for. */
-export function runDiff(opts: { base: string; head: string; json?: boolean; failOn: FailOn }, io: DiffIo): number {
+export function runDiff(opts: { base: string; head: string; json?: boolean; format?: DiffFormat; failOn: FailOn }, io: DiffIo): number {
   // In a git revision the specs are read from specs/, where the repository keeps them.
   const d = computeDiff(opts.base, opts.head, "specs", io);
   if (!d) return DIFF_EXIT.specErrors;
-  io.out(opts.json ? formatJson(d) : formatReport(d));
+  const format = opts.json ? "json" : opts.format ?? "text";
+  io.out(format === "json" ? formatJson(d) : format === "text" ? formatReport(d) : formatDiff(d, format));
   return failsGate(d, opts.failOn) ? DIFF_EXIT.failed : DIFF_EXIT.ok;
 }
 
@@ -49,7 +52,8 @@ export function registerDiff(program: Command, io: DiffIo, setCode: (code: numbe
   program.command("diff").description("classify the changes between two versions of the specs, and the semver bump they imply")
     .requiredOption("--base <ref|folder>", "the specs before: a folder, or a git revision (its specs/ folder, read without checkout)")
     .option("--head <folder>", "the specs after", "specs")
-    .option("--json", "print the report as JSON")
+    .option("--json", "print the report as JSON (the same as --format json)")
+    .addOption(new Option("--format <format>", "text, markdown, json (schema: generator/diff/diff-report.schema.json), github (workflow annotations) or junit").choices(DIFF_FORMATS).default("text"))
     .addOption(new Option("--fail-on <level>", "exit 1 on: breaking (for producers or consumers), any change, or none").choices(FAIL_ON).default("breaking"))
     .action((opts) => { setCode(runDiff(opts, io)); });
 }
@@ -66,7 +70,7 @@ export function checkAgainstBase(base: string, specsDir: string, io: DiffIo): nu
     return DIFF_EXIT.ok;
   }
   const breaking = d.changes.filter((c) => c.producer === "breaking" || c.consumer === "breaking");
-  const list = breaking.map((c) => `  ${c.pos.file}:${c.pos.line}:${c.pos.col} ${c.entity ?? "package"} ${subject(c)} ${c.kind}: ${c.message}\n`).join("");
+  const list = breaking.map((c) => `  ${c.pos.file}:${c.pos.line}:${c.pos.col} ${c.entity ?? "package"} ${subject(c)} ${c.kind} [${CHANGE_IDS[c.kind]}]: ${c.message}\n`).join("");
   io.err(`warning: the specs changed in a breaking way since ${base} but package.version went ${d.base.version} → ${d.head.version}, not a major bump; set package.version in ${specsDir}/api.yaml\n${list}`);
   return DIFF_EXIT.failed;
 }

@@ -1,4 +1,4 @@
-import { IMPACTS, overall, type Change, type Impact } from "./change.ts";
+import { CHANGE_IDS, IMPACTS, overall, type Change, type Impact } from "./change.ts";
 import type { SpecDiff } from "./diff-specs.ts";
 import { byCodePoint, stableJson } from "../util/text.ts";
 
@@ -51,7 +51,7 @@ export function formatReport(d: SpecDiff): string {
   for (const [group, list] of grouped(d.changes)) {
     lines.push("", group);
     for (const c of list) {
-      lines.push(`  ${LABEL[overall(c)]}  ${c.pos.file}:${c.pos.line}:${c.pos.col}  ${subject(c)}  ${c.kind} (producers: ${c.producer}, consumers: ${c.consumer})`);
+      lines.push(`  ${LABEL[overall(c)]}  ${c.pos.file}:${c.pos.line}:${c.pos.col}  ${subject(c)}  ${c.kind} [${CHANGE_IDS[c.kind]}] (producers: ${c.producer}, consumers: ${c.consumer})`);
       lines.push(`      ${c.message}`);
       if (c.compiler) lines.push(`      consumers: ${c.compiler}`);
     }
@@ -77,7 +77,7 @@ export function formatJson(d: SpecDiff): string {
     base: d.base, head: d.head, bump: d.bump, versionBump: d.versionBump, versionSuffices: d.versionSuffices,
     summary: summarize(d.changes),
     changes: grouped(d.changes).flatMap(([, list]) => list).map((c) => ({
-      kind: c.kind, entity: c.entity, table: c.table, field: c.field, producer: c.producer, consumer: c.consumer,
+      id: CHANGE_IDS[c.kind], kind: c.kind, entity: c.entity, table: c.table, field: c.field, producer: c.producer, consumer: c.consumer,
       file: c.pos.file, line: c.pos.line, col: c.pos.col, side: c.side, message: c.message, compiler: c.compiler ?? null,
     })),
     exports: d.exports ?? [],

@@ -22,7 +22,7 @@ describe("the human-readable report", () => {
     expect(shipment).toBeGreaterThan(order);
     const orderBlock = lines.slice(order + 1, shipment).filter((l) => l.startsWith("  ") && !l.startsWith("    "));
     expect(orderBlock.map((l) => l.trim().split(/\s+/u)[0])).toEqual(["BREAKING", "WARNING", "docs"]);
-    expect(orderBlock[0]).toMatch(/^ {2}BREAKING {2}specs\/order\.yaml:\d+:\d+ {2}status {2}enum-values-removed \(producers: breaking, consumers: breaking\)$/u);
+    expect(orderBlock[0]).toMatch(/^ {2}BREAKING {2}specs\/order\.yaml:\d+:\d+ {2}status {2}enum-values-removed \[PD020\] \(producers: breaking, consumers: breaking\)$/u);
     expect(text).toContain('enum values removed: "new"');
     expect(text).toContain("4 changes: 1 breaking for producers, 1 breaking for consumers, 1 warning, 1 compatible, 1 documentation only");
     expect(text).toContain("implied bump: major; package.version 1.0.0 → 1.1.0 is only a minor bump: make it at least a major bump");
