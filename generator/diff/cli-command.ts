@@ -5,6 +5,8 @@ import { diffSpecSets, type SpecDiff } from "./diff-specs.ts";
 import { formatJson, formatReport, subject } from "./report.ts";
 import { CHANGE_IDS } from "./change.ts";
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from "./formats.ts";
+import { applyIgnores, IGNORE_FILE, readIgnoreFile } from "./ignore-file.ts";
+import { bumpSuffices, impliedBump } from "./semver.ts";
 
 /** What the CLI gives a command: where to print, and the working directory. */
 export interface DiffIo { out: (s: string) => void; err: (s: string) => void; cwd: string }
@@ -37,10 +39,27 @@ function computeDiff(base: string, head: string, specsDir: string, io: DiffIo): 
   }
 }
 
+/**
+ * Drops the changes `.pango-diff-ignore.yaml` accepts (saying how many, and why, on stderr); null when the
+ * file is malformed (its errors printed at file:line:col). An expired entry is a warning and accepts nothing.
+ */
+function withIgnores(d: SpecDiff, io: DiffIo, today: string): SpecDiff | null {
+  const { entries, problems } = readIgnoreFile(io.cwd, today);
+  for (const p of problems) io.err(`${p.file}:${p.line}:${p.col} ${p.severity}: ${p.message}\n`);
+  if (problems.some((p) => p.severity === "error")) return null;
+  const { kept, ignored } = applyIgnores(d.changes, entries);
+  for (const { change, entry } of ignored) io.err(`ignored ${CHANGE_IDS[change.kind]} ${change.kind} ${change.entity ?? "package"} ${subject(change)} (${IGNORE_FILE}:${entry.line}: ${entry.reason})\n`);
+  if (ignored.length === 0) return d;
+  const bump = impliedBump(kept);
+  return { ...d, changes: kept, bump, versionSuffices: bumpSuffices(d.versionBump, bump) };
+}
+
 /** Runs `diff`: prints the report (text or JSON) and returns the exit code the gate asks for. */
-export function runDiff(opts: { base: string; head: string; json?: boolean; format?: DiffFormat; failOn: FailOn }, io: DiffIo): number {
+export function runDiff(opts: { base: string; head: string; json?: boolean; format?: DiffFormat; failOn: FailOn; today?: string }, io: DiffIo): number {
   // In a git revision the specs are read from specs/, where the repository keeps them.
-  const d = computeDiff(opts.base, opts.head, "specs", io);
+  const computed = computeDiff(opts.base, opts.head, "specs", io);
+  if (!computed) return DIFF_EXIT.specErrors;
+  const d = withIgnores(computed, io, opts.today ?? new Date().toISOString().slice(0, 10));
   if (!d) return DIFF_EXIT.specErrors;
   const format = opts.json ? "json" : opts.format ?? "text";
   io.out(format === "json" ? formatJson(d) : format === "text" ? formatReport(d) : formatDiff(d, format));
