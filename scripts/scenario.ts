@@ -33,7 +33,7 @@ const drafts = (dir: string, page: string): DraftSpec[] => [...importPage(readFi
  */
 function roomyPage(dir: string): string {
   const whole = (p: string): boolean => lines(dir, p).some((l) => /^(Previous|Last updated)/u.test(l));
-  const page = [...new Set(specs(dir).map((s) => s.page!))].sort().find((p) => whole(p) && lines(dir, p).filter((l) => l === "").length > lines(dir, p).length / 3);
+  const page = [...new Set(specs(dir).map((s) => s.page!))].sort().find((p) => whole(p) && lines(dir, p).filter((l) => l === "").length > lines(dir, p).length / 5);
   if (!page) throw new Error("no saved page with blank lines between cells");
   return page;
 }
