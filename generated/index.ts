@@ -18,4 +18,3 @@ export * from "./types/meta-survey.js";
 export * from "./types/order.js";
 export * from "./types/user-event.js";
 export * from "./validators/index.js";
-export * from "./fixtures/index.js";

@@ -2,17 +2,84 @@
 // Do not edit: change the spec and run `npm run generate`.
 //
 // What the generated validators share: the result and issue types, own-property reads, the format
-// checks and "did you mean" suggestions. No dependency. The format checks behave exactly like
+// checks and "did you mean" suggestions, the issue cap and the Standard Schema wrapper. No dependency. The format checks behave exactly like
 // ajv-formats' full mode (email, uri, date), so the validators and the JSON Schema agree on every payload.
+
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard-schema.js";
+
+/** A JSON value: what a custom field may hold. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** The kinds of problem a validator reports (SEMANTICS.md, "Errors"). */
 export type IssueCode = "type" | "required" | "required_any" | "enum" | "format" | "range" | "unknown_field" | "too_few" | "too_many" | "not_allowed";
 
-/** One problem: where (a JSON Pointer, RFC 6901; "" is the payload itself), what kind, and a message that names the field. */
-export type ValidationIssue = { path: string; code: IssueCode; message: string };
+/** What a value should have been, in the spec's type words (`list` is an array of strings; `object` and `array` hold tables). */
+export type ExpectedType = "string" | "date" | "integer" | "long" | "timestamp" | "double" | "float" | "boolean" | "list" | "object" | "array";
 
-/** A validator's answer: the input itself when it is valid, or every problem found. */
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+/** The machine-readable details of each code, so a caller can translate an issue without parsing its message. */
+export interface IssueDetails {
+  readonly type: { readonly expected: ExpectedType };
+  /** `blank`: the field is present but a blank string. */
+  readonly required: { readonly blank: boolean };
+  /** The rule holds when every field of one group is present. */
+  readonly required_any: { readonly groups: readonly (readonly string[])[] };
+  readonly enum: { readonly allowed: readonly string[]; readonly suggestion: string | null };
+  readonly format: { readonly format: "email" | "uri" | "date" | "country-alpha2" | "country-alpha3" };
+  readonly range: { readonly minimum: number | null; readonly maximum: number | null };
+  readonly unknown_field: { readonly key: string; readonly suggestion: string | null };
+  readonly too_few: { readonly minimum: number; readonly actual: number };
+  readonly too_many: { readonly maximum: number; readonly actual: number };
+  /** The tag an entity needs for the field to be allowed. */
+  readonly not_allowed: { readonly requiresTag: string };
+}
+
+/** One problem: where (a JSON Pointer, RFC 6901; "" is the payload itself), what kind, a message that names the field, and the code's details. */
+export type ValidationIssue = { [C in IssueCode]: { path: string; code: C; message: string; details: IssueDetails[C] } }[IssueCode];
+
+/** A validator's answer: the input itself when it is valid, or the problems found; `truncated` says the cap (`maxIssues`) stopped the search. */
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; truncated: boolean };
+
+/** How many issues a validator reports at most, unless `maxIssues` says otherwise. */
+export const DEFAULT_MAX_ISSUES = 100;
+
+/** Options of every `validate...` function. */
+export interface ValidateOptions {
+  /** Stop after this many issues (default DEFAULT_MAX_ISSUES; `Infinity` for all); the result's `truncated` says there were more. */
+  readonly maxIssues?: number | undefined;
+}
+
+// The cap of the validation in progress. A collector reports through `add`, which stops the whole search by throwing
+// STOP, so a payload with thousands of problems costs the cap's worth of work. Saved and restored around each run, so a
+// validator called from inside another (a getter of the payload) keeps its own cap.
+let cap = DEFAULT_MAX_ISSUES;
+const STOP: object = Object.freeze({ stop: true });
+
+/** Records one issue, or stops the search when the cap is already reached. */
+export function add(issues: ValidationIssue[], issue: ValidationIssue): void {
+  if (issues.length >= cap) throw STOP;
+  issues.push(issue);
+}
+
+function capOf(options: ValidateOptions | undefined): number {
+  const n = options?.maxIssues;
+  return typeof n === "number" && n >= 1 ? Math.floor(n) : DEFAULT_MAX_ISSUES;
+}
+
+/** Runs a collector on an input its tester rejected: every issue up to the cap. Never throws. */
+export function collected<T>(collect: (data: unknown, path: string, issues: ValidationIssue[], what: string) => void, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
+  const issues: ValidationIssue[] = [];
+  const saved = cap;
+  cap = capOf(options);
+  try {
+    collect(input, "", issues, "the payload");
+  } catch (e) {
+    if (e === STOP) return { ok: false, issues, truncated: true };
+    return unreadable();
+  } finally {
+    cap = saved;
+  }
+  return issues.length === 0 ? { ok: true, value: input as T } : { ok: false, issues, truncated: false };
+}
 
 /** The fields of an object, read as own properties only: a plain or null-prototype object is used as it is (the fast path). */
 export function ownFields(data: object): Record<string, unknown> {
@@ -161,17 +228,72 @@ function meant(value: string, values: readonly string[]): string | null {
 /** Reports a value outside an enum, suggesting the value it was probably meant to be. */
 export function enumIssue(issues: ValidationIssue[], path: string, message: string, value: string, values: readonly string[]): void {
   const hint = meant(value, values);
-  issues.push({ path, code: "enum", message: `${message}, not ${shown(value)}${hint === null ? "" : ` (did you mean \`${hint}\`?)`}` });
+  add(issues, { path, code: "enum", message: `${message}, not ${shown(value)}${hint === null ? "" : ` (did you mean \`${hint}\`?)`}`, details: { allowed: values, suggestion: hint } });
 }
 
 /** Reports a key that a closed table does not have, suggesting the nearest field name. */
 export function unknownField(issues: ValidationIssue[], path: string, key: string, known: readonly string[], title: string): void {
+  // Checked before the suggestion is searched for: past the cap, an unknown key costs nothing.
+  if (issues.length >= cap) throw STOP;
   const hint = closest(key, known);
   const suggestion = hint === null ? "" : `; did you mean \`${hint}\`?`;
-  issues.push({ path: `${path}/${pointerToken(key)}`, code: "unknown_field", message: `${shown(key)} is not a field of ${title}${suggestion}` });
+  add(issues, { path: `${path}/${pointerToken(key)}`, code: "unknown_field", message: `${shown(key)} is not a field of ${title}${suggestion}`, details: { key, suggestion: hint } });
 }
 
 /** The answer for an input that could not even be read (a getter or proxy that throws): invalid, never an exception. */
-export function unreadable(): { ok: false; issues: ValidationIssue[] } {
-  return { ok: false, issues: [{ path: "", code: "type", message: "the payload could not be read: a property getter or proxy threw" }] };
+export function unreadable(): { ok: false; issues: ValidationIssue[]; truncated: boolean } {
+  return { ok: false, issues: [{ path: "", code: "type", message: "the payload could not be read: a property getter or proxy threw", details: { expected: "object" } }], truncated: false };
+}
+
+/** A JSON Pointer's reference tokens as Standard Schema path keys; an all-digit token (an array index) becomes a number. */
+export function pathKeys(pointer: string): PropertyKey[] {
+  if (pointer === "") return [];
+  const keys: PropertyKey[] = pointer.slice(1).split("/");
+  for (let i = 0; i < keys.length; i++) {
+    const t = keys[i] as string;
+    keys[i] = /^(?:0|[1-9][0-9]*)$/u.test(t) ? Number(t) : t.indexOf("~") === -1 ? t : t.replace(/~1/g, "/").replace(/~0/g, "~");
+  }
+  return keys;
+}
+
+/** A Standard Schema issue that keeps the package's own code, details and JSON Pointer beside the key path. */
+export interface StandardIssue extends StandardSchemaV1.Issue {
+  readonly path: readonly PropertyKey[];
+  readonly pointer: string;
+  readonly code: IssueCode;
+  readonly details: ValidationIssue["details"];
+}
+
+/** A validator as Standard Schema V1, with the Standard JSON Schema V1 extension. */
+export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1<T, T>;
+
+/** The Standard Schema result of a validation; `libraryOptions.maxIssues` caps the issues as `maxIssues` does. */
+function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
+  if (r.ok) return { value: r.value };
+  const issues: StandardIssue[] = new Array(r.issues.length);
+  for (let i = 0; i < issues.length; i++) {
+    const x = r.issues[i]!;
+    issues[i] = { message: x.message, path: pathKeys(x.path), pointer: x.path, code: x.code, details: x.details };
+  }
+  return { issues };
+}
+
+/** The `vendor` of every Standard Schema: the package name. */
+const VENDOR = "pango-cdp-schemas";
+
+/** Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. */
+export function standardSchema<T>(validate: (input: unknown, options?: ValidateOptions) => ValidationResult<T>, jsonSchema: string): StandardValidator<T> {
+  const convert = (options: StandardJSONSchemaV1.Options): Record<string, unknown> => {
+    // The generated schemas are draft 2020-12 ($defs, embedded resources); another target would need a translation we do not make.
+    if (options.target !== "draft-2020-12") throw new Error(`${VENDOR} provides JSON Schema draft-2020-12 only, not ${String(options.target)}`);
+    return JSON.parse(jsonSchema) as Record<string, unknown>;
+  };
+  return {
+    "~standard": {
+      version: 1,
+      vendor: VENDOR,
+      validate: (value, options) => standardResult(validate(value, options?.libraryOptions as ValidateOptions | undefined)),
+      jsonSchema: { input: convert, output: convert },
+    },
+  };
 }

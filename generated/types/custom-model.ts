@@ -4,10 +4,12 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Fields of Custom Model Entity (object type `custom-model`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  *
  * Incomplete: the saved doc page stops after `recordStatus`; the rows after it are unknown, so any other key is accepted. custom-model.txt stops inside the description of recordStatus ("This value determin"); the rest of that description and any rows after it are unknown.
  */
@@ -19,14 +21,14 @@ export interface CustomModelFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "Website"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * Managed Object Model Code in PangoCDP
    *
@@ -48,7 +50,7 @@ export interface CustomModelFields {
    * Doc type: `String`
    * @example "C09320932032"
    */
-  customerId?: string | null;
+  customerId?: string | null | undefined;
   /**
    * Email address of an user
    *
@@ -56,141 +58,141 @@ export interface CustomModelFields {
    * Format: email
    * @example "email@bytetech.io"
    */
-  email?: string | null;
+  email?: string | null | undefined;
   /**
    * Phone number of an user
    *
    * Doc type: `String`
    * @example "0986858xxx"
    */
-  phone?: string | null;
+  phone?: string | null | undefined;
   /**
    * Lead Id
    *
    * Doc type: `String`
    * @example "Lead01"
    */
-  leadId?: string | null;
+  leadId?: string | null | undefined;
   /**
    * Device Id
    *
    * Doc type: `String`
    */
-  deviceId?: string | null;
+  deviceId?: string | null | undefined;
   /**
    * Event Category
    *
    * Doc type: `String`
    * @example "Ecommerce"
    */
-  eventCtg?: string | null;
+  eventCtg?: string | null | undefined;
   /**
    * Event
    *
    * Doc type: `String`
    * @example "AddToCart"
    */
-  event?: string | null;
+  event?: string | null | undefined;
   /**
    * Event Label - more detail of an event
    *
    * Doc type: `String`
    */
-  eventLabel?: string | null;
+  eventLabel?: string | null | undefined;
   /**
    * Google Client Id
    *
    * Doc type: `String`
    * @example "12252636xxxx.55232265xxx"
    */
-  ggCid?: string | null;
+  ggCid?: string | null | undefined;
   /**
    * Google Analytics Tracking - TID
    *
    * Doc type: `String`
    * @example "UA-0934xxxxxx"
    */
-  ggTid?: string | null;
+  ggTid?: string | null | undefined;
   /**
    * Facebook pixel Id
    *
    * Doc type: `String`
    * @example "2686938073xxxx"
    */
-  fbPid?: string | null;
+  fbPid?: string | null | undefined;
   /**
    * Facebook pixel client Id
    *
    * Doc type: `String`
    * @example "fb.2.16xx22.2xx49384"
    */
-  fbCId?: string | null;
+  fbCId?: string | null | undefined;
   /**
    * Zalo OA Id
    *
    * Doc type: `String`
    * @example "4446199182319379222"
    */
-  zoOAId?: string | null;
+  zoOAId?: string | null | undefined;
   /**
    * Zalo User Id
    *
    * Doc type: `String`
    * @example "8567445237543317591"
    */
-  zoUId?: string | null;
+  zoUId?: string | null | undefined;
   /**
    * Zalo User App Id
    *
    * Doc type: `String`
    * @example "6730998452418537179"
    */
-  zoUAId?: string | null;
+  zoUAId?: string | null | undefined;
   /**
    * Extended cookie group Id 01
    * If you have more cookies from various vendors, you can put them one-by-one.
    *
    * Doc type: `String`
    */
-  cookieGroup01?: string | null;
+  cookieGroup01?: string | null | undefined;
   /**
    * Extended cookie id 01
    *
    * Doc type: `String`
    */
-  cookie01?: string | null;
+  cookie01?: string | null | undefined;
   /**
    * Extended cookie group Id 02
    *
    * Doc type: `String`
    */
-  cookieGroup02?: string | null;
+  cookieGroup02?: string | null | undefined;
   /**
    * Extended cookie id 02
    *
    * Doc type: `String`
    * Erratum (description): the doc says "Extended cookie d 02"; corrected to "Extended cookie id 02". Typo: "d" for "id" (cookie01 reads "Extended cookie id 01").
    */
-  cookie02?: string | null;
+  cookie02?: string | null | undefined;
   /**
    * Extended cookie group Id 03
    *
    * Doc type: `String`
    */
-  cookieGroup03?: string | null;
+  cookieGroup03?: string | null | undefined;
   /**
    * Extended cookie id 03
    *
    * Doc type: `String`
    * Erratum (description): the doc says "Extended cookie d 03"; corrected to "Extended cookie id 03". Typo: "d" for "id" (cookie01 reads "Extended cookie id 01").
    */
-  cookie03?: string | null;
+  cookie03?: string | null | undefined;
   /**
    * List of Tags
    *
    * Doc type: `Array`
    */
-  tags?: readonly string[] | null;
+  tags?: string[] | null | undefined;
   /**
    * Time of creation (milliseconds)
    *
@@ -198,14 +200,14 @@ export interface CustomModelFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584483275000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * User who created this record
    *
    * Doc type: `String`
    * @example "user01"
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of update (milliseconds)
    *
@@ -213,26 +215,27 @@ export interface CustomModelFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584483275000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * User who updated this record
    *
    * Doc type: `String`
    * @example "user02"
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * This value determines whether this record is deleted or not.
    *
    * Doc type: `String`
    * Erratum (description): the doc says "This value determin"; corrected to "This value determines whether this record is deleted or not.". The saved copy stops inside this cell; user-event's recordStatus row reads "This value determines whether this record is deleted or not.", which completes the cut sentence word for word.
    */
-  recordStatus?: string | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: string | null | undefined;
 }
 
 /**
  * Custom Model Entity
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `CustomModel<{ customField01: string }>`
  */
-export type CustomModel = CustomModelFields;
+export type CustomModel<Custom extends Record<string, JsonValue> = {}> = CustomModelFields & Custom;

@@ -12,6 +12,12 @@ export const CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES = ["Hometown", "Live"
  * Valid values of `addressType` in Customer Address Entity: Address Type: Hometown, Live, Work
  */
 export type CustomerIdentityAddressAddressType = (typeof CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `addressType` in Customer Address Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityAddressAddressType(value: unknown): value is CustomerIdentityAddressAddressType {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `recordStatus` in Customer Address Entity: Record Status: Active, Deleted
@@ -21,6 +27,12 @@ export const CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES = ["Active", "Delete
  * Valid values of `recordStatus` in Customer Address Entity: Record Status: Active, Deleted
  */
 export type CustomerIdentityAddressRecordStatus = (typeof CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Address Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityAddressRecordStatus(value: unknown): value is CustomerIdentityAddressRecordStatus {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Address Entity (object type `customer-identity-address`), each optional unless the doc requires it.
@@ -33,20 +45,20 @@ export interface CustomerIdentityAddressFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Customer Id
    *
@@ -68,7 +80,7 @@ export interface CustomerIdentityAddressFields {
    *
    * Doc type: `String`
    */
-  country?: string | null;
+  country?: string | null | undefined;
   /**
    * Country Code (2Alpha)
    *
@@ -76,7 +88,7 @@ export interface CustomerIdentityAddressFields {
    * Format: country-alpha2
    * @example "VN"
    */
-  countryAlphaCode2?: string | null;
+  countryAlphaCode2?: string | null | undefined;
   /**
    * Country Code (3Alpha)
    *
@@ -84,19 +96,19 @@ export interface CustomerIdentityAddressFields {
    * Format: country-alpha3
    * @example "VNM"
    */
-  countryAlphaCode3?: string | null;
+  countryAlphaCode3?: string | null | undefined;
   /**
    * State (N/A in Vietnam)
    *
    * Doc type: `String`
    */
-  state?: string | null;
+  state?: string | null | undefined;
   /**
    * ZipCode (N/A in Vietnam)
    *
    * Doc type: `String`
    */
-  zipCode?: string | null;
+  zipCode?: string | null | undefined;
   /**
    * Required at least: City, District and Address
    *
@@ -116,7 +128,7 @@ export interface CustomerIdentityAddressFields {
   /**
    * Doc type: `String`
    */
-  ward?: string | null;
+  ward?: string | null | undefined;
   /**
    * Required at least: City, District and Address
    *
@@ -130,38 +142,38 @@ export interface CustomerIdentityAddressFields {
    * Doc type: `String`
    * @example "Richstar 1"
    */
-  building?: string | null;
+  building?: string | null | undefined;
   /**
    * Doc type: `String`
    * @example "RS3"
    */
-  buildingBlock?: string | null;
+  buildingBlock?: string | null | undefined;
   /**
    * Doc type: `String`
    * @example "xx.xx"
    */
-  apartmentCode?: string | null;
+  apartmentCode?: string | null | undefined;
   /**
    * Started time at this address
    *
    * Doc type: `Timestamp`
    * Range: -8640000000000000 to 8640000000000000
    */
-  startTime?: number | null;
+  startTime?: number | null | undefined;
   /**
    * Ended time at this address
    *
    * Doc type: `Timestamp`
    * Range: -8640000000000000 to 8640000000000000
    */
-  endTime?: number | null;
+  endTime?: number | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerIdentityAddressRecordStatus | null;
+  recordStatus?: CustomerIdentityAddressRecordStatus | null | undefined;
 }
 
 /**

@@ -12,6 +12,12 @@ export const CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES = ["Business", "Personal"
  * Valid values of `emailType` in Customer Email Entity: Email Type: Business, Personal
  */
 export type CustomerIdentityEmailEmailType = (typeof CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `emailType` in Customer Email Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityEmailEmailType(value: unknown): value is CustomerIdentityEmailEmailType {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `recordStatus` in Customer Email Entity: Record Status: Active, Deleted
@@ -21,6 +27,12 @@ export const CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES = ["Active", "Deleted"
  * Valid values of `recordStatus` in Customer Email Entity: Record Status: Active, Deleted
  */
 export type CustomerIdentityEmailRecordStatus = (typeof CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Email Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityEmailRecordStatus(value: unknown): value is CustomerIdentityEmailRecordStatus {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Email Entity (object type `customer-identity-email`), each optional unless the doc requires it.
@@ -33,20 +45,20 @@ export interface CustomerIdentityEmailFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Customer Id
    *
@@ -78,14 +90,14 @@ export interface CustomerIdentityEmailFields {
    * Doc type: `Boolean`
    * @example true
    */
-  primary?: boolean | null;
+  primary?: boolean | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerIdentityEmailRecordStatus | null;
+  recordStatus?: CustomerIdentityEmailRecordStatus | null | undefined;
 }
 
 /**

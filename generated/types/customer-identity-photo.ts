@@ -12,6 +12,12 @@ export const CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES = ["Active", "Deleted"
  * Valid values of `recordStatus` in Customer Photo Entity: Record Status: Active, Deleted
  */
 export type CustomerIdentityPhotoRecordStatus = (typeof CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Photo Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityPhotoRecordStatus(value: unknown): value is CustomerIdentityPhotoRecordStatus {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Photo Entity (object type `customer-identity-photo`), each optional unless the doc requires it.
@@ -24,20 +30,20 @@ export interface CustomerIdentityPhotoFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Customer Id
    *
@@ -69,7 +75,7 @@ export interface CustomerIdentityPhotoFields {
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerIdentityPhotoRecordStatus | null;
+  recordStatus?: CustomerIdentityPhotoRecordStatus | null | undefined;
 }
 
 /**

@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `gender` in Customer Identity Entity: Gender: male, female, undefined
  */
@@ -12,6 +14,12 @@ export const CUSTOMER_IDENTITY_GENDER_VALUES = ["male", "female", "undefined"] a
  * Valid values of `gender` in Customer Identity Entity: Gender: male, female, undefined
  */
 export type CustomerIdentityGender = (typeof CUSTOMER_IDENTITY_GENDER_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `gender` in Customer Identity Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityGender(value: unknown): value is CustomerIdentityGender {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_GENDER_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `maritalStatus` in Customer Identity Entity: Marital Status: Single, Married, Divorced
@@ -21,6 +29,12 @@ export const CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES = ["Single", "Married", "Di
  * Valid values of `maritalStatus` in Customer Identity Entity: Marital Status: Single, Married, Divorced
  */
 export type CustomerIdentityMaritalStatus = (typeof CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `maritalStatus` in Customer Identity Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityMaritalStatus(value: unknown): value is CustomerIdentityMaritalStatus {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `sourceChannel` in Customer Identity Entity: Source channel where issued this customer: Online, Offline
@@ -30,6 +44,12 @@ export const CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES = ["Online", "Offline"] as 
  * Valid values of `sourceChannel` in Customer Identity Entity: Source channel where issued this customer: Online, Offline
  */
 export type CustomerIdentitySourceChannel = (typeof CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `sourceChannel` in Customer Identity Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentitySourceChannel(value: unknown): value is CustomerIdentitySourceChannel {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `recordStatus` in Customer Identity Entity: Record Status: Active, Deleted
@@ -39,11 +59,17 @@ export const CUSTOMER_IDENTITY_RECORD_STATUS_VALUES = ["Active", "Deleted"] as c
  * Valid values of `recordStatus` in Customer Identity Entity: Record Status: Active, Deleted
  */
 export type CustomerIdentityRecordStatus = (typeof CUSTOMER_IDENTITY_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Identity Entity (exact, case-sensitive).
+ */
+export function isCustomerIdentityRecordStatus(value: unknown): value is CustomerIdentityRecordStatus {
+  return typeof value === "string" && (CUSTOMER_IDENTITY_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Identity Entity (object type `customer-identity`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface CustomerIdentityFields {
   /**
@@ -53,20 +79,20 @@ export interface CustomerIdentityFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Customer Id
    *
@@ -81,21 +107,21 @@ export interface CustomerIdentityFields {
    * Doc type: `String`
    * @example "VIP"
    */
-  customerGroup?: string | null;
+  customerGroup?: string | null | undefined;
   /**
    * Identity Number
    *
    * Doc type: `String`
    * @example "38143xxxx"
    */
-  identityNo?: string | null;
+  identityNo?: string | null | undefined;
   /**
    * Passport Number
    *
    * Doc type: `String`
    * @example "BC12xxxxA"
    */
-  passportNo?: string | null;
+  passportNo?: string | null | undefined;
   /**
    * Phone Required if Email is missing
    *
@@ -103,7 +129,7 @@ export interface CustomerIdentityFields {
    * Conditionally required: "Phone Required if Email is missing / Email Required if Phone is missing"
    * @example "03596856xxx"
    */
-  phone?: string | null;
+  phone?: string | null | undefined;
   /**
    * Email Required if Phone is missing
    *
@@ -112,7 +138,7 @@ export interface CustomerIdentityFields {
    * Format: email
    * @example "user@gmail.com"
    */
-  email?: string | null;
+  email?: string | null | undefined;
   /**
    * Full name required if First and Last name are missing
    *
@@ -120,7 +146,7 @@ export interface CustomerIdentityFields {
    * Conditionally required: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Nguyen Minh Dee"
    */
-  fullName?: string | null;
+  fullName?: string | null | undefined;
   /**
    * First Name required if Full name is missing
    *
@@ -128,7 +154,7 @@ export interface CustomerIdentityFields {
    * Conditionally required: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Nguyen"
    */
-  firstName?: string | null;
+  firstName?: string | null | undefined;
   /**
    * Last Name required if Full name is missing
    *
@@ -136,14 +162,14 @@ export interface CustomerIdentityFields {
    * Conditionally required: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Dee"
    */
-  lastName?: string | null;
+  lastName?: string | null | undefined;
   /**
    * Middle Name
    *
    * Doc type: `String`
    * @example "Minh"
    */
-  middleName?: string | null;
+  middleName?: string | null | undefined;
   /**
    * List of Nicknames
    *
@@ -151,14 +177,14 @@ export interface CustomerIdentityFields {
    * Erratum (example): the doc says "[“Dee Nguyen”, “dee”]"; corrected to "[\"Dee Nguyen\", \"dee\"]". The doc uses typographic quotes (“ ”); a List example must be a JSON array of strings.
    * @example ["Dee Nguyen","dee"]
    */
-  nickNames?: readonly string[] | null;
+  nickNames?: string[] | null | undefined;
   /**
    * Gender: male, female, undefined
    *
    * Doc type: `String`
    * @example "male"
    */
-  gender?: CustomerIdentityGender | null;
+  gender?: CustomerIdentityGender | null | undefined;
   /**
    * Date of Birth (milliseconds)
    *
@@ -166,7 +192,7 @@ export interface CustomerIdentityFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 582310800000
    */
-  dob?: number | null;
+  dob?: number | null | undefined;
   /**
    * Date of Birth (Text)
    *
@@ -175,7 +201,7 @@ export interface CustomerIdentityFields {
    * Erratum (example): the doc says "yyyyy-MM-dd (2001-10-31)"; corrected to "2001-10-31". The pattern has five y's and mixes the pattern with the example; the format is yyyy-MM-dd.
    * @example "2001-10-31"
    */
-  dob2?: string | null;
+  dob2?: string | null | undefined;
   /**
    * Year of birth
    *
@@ -183,75 +209,75 @@ export interface CustomerIdentityFields {
    * Range: -2147483648 to 2147483647
    * @example 1988
    */
-  yob?: number | null;
+  yob?: number | null | undefined;
   /**
    * Marital Status: Single, Married, Divorced
    *
    * Doc type: `String`
    * @example "Single"
    */
-  maritalStatus?: CustomerIdentityMaritalStatus | null;
+  maritalStatus?: CustomerIdentityMaritalStatus | null | undefined;
   /**
    * Relate to Religion
    *
    * Doc type: `String`
    */
-  religious?: string | null;
+  religious?: string | null | undefined;
   /**
    * Country
    *
    * Doc type: `String`
    * @example "Viet Nam"
    */
-  country?: string | null;
+  country?: string | null | undefined;
   /**
    * State
    *
    * Doc type: `String`
    */
-  state?: string | null;
+  state?: string | null | undefined;
   /**
    * City
    *
    * Doc type: `String`
    * @example "Ho Chi Minh"
    */
-  city?: string | null;
+  city?: string | null | undefined;
   /**
    * District
    *
    * Doc type: `String`
    * @example "Tan Phu"
    */
-  district?: string | null;
+  district?: string | null | undefined;
   /**
    * Ward
    *
    * Doc type: `String`
    * @example "Hiep Tan"
    */
-  ward?: string | null;
+  ward?: string | null | undefined;
   /**
    * Address
    *
    * Doc type: `String`
    * @example "278 Hoa Binh"
    */
-  address?: string | null;
+  address?: string | null | undefined;
   /**
    * Building
    *
    * Doc type: `String`
    * @example "Richstar Resident"
    */
-  building?: string | null;
+  building?: string | null | undefined;
   /**
    * Building Block
    *
    * Doc type: `String`
    * @example "Block x"
    */
-  buildingBlock?: string | null;
+  buildingBlock?: string | null | undefined;
   /**
    * Apartment code
    *
@@ -259,103 +285,101 @@ export interface CustomerIdentityFields {
    * Erratum (description): the doc says "Apartement code"; corrected to "Apartment code". Typo: Apartement for Apartment.
    * @example "xx.xx"
    */
-  apartmentCode?: string | null;
+  apartmentCode?: string | null | undefined;
   /**
    * ZipCode
    *
    * Doc type: `String`
    */
-  zipCode?: string | null;
+  zipCode?: string | null | undefined;
   /**
    * Language
    *
    * Doc type: `String`
    * @example "Vietnamese"
    */
-  language?: string | null;
+  language?: string | null | undefined;
   /**
    * Status of the customer
    *
    * Doc type: `String`
    */
-  status?: string | null;
+  status?: string | null | undefined;
   /**
    * Source channel where issued this customer: Online, Offline
    *
    * Doc type: `String`
    * @example "Online"
    */
-  sourceChannel?: CustomerIdentitySourceChannel | null;
+  sourceChannel?: CustomerIdentitySourceChannel | null | undefined;
   /**
    * Source Name where issued this customer: Facebook Ads, Google Search,..
    *
    * Doc type: `String`
    * @example "Facebook Ads"
    */
-  sourceName?: string | null;
+  sourceName?: string | null | undefined;
   /**
    * Source Name
    *
    * Doc type: `String`
    * @example "FormID12323434"
    */
-  sourceNameLevel2?: string | null;
+  sourceNameLevel2?: string | null | undefined;
   /**
    * Store ID where this customer is created or managed or Served
    *
    * Doc type: `String`
    */
-  storeId?: string | null;
+  storeId?: string | null | undefined;
   /**
    * Store City where this customer is created or managed or Served
    *
    * Doc type: `String`
    */
-  storeCity?: string | null;
+  storeCity?: string | null | undefined;
   /**
    * Store District where this customer is created or managed or Served
    *
    * Doc type: `String`
    */
-  storeDistrict?: string | null;
+  storeDistrict?: string | null | undefined;
   /**
    * Customer photos
    *
    * Doc type: `String`
    * @example "PicLink1; PicLink2"
    */
-  photos?: string | null;
+  photos?: string | null | undefined;
   /**
    * Time of Creation (milliseconds)
    *
    * Doc type: `Timestamp`
    * Range: -8640000000000000 to 8640000000000000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of Update (milliseconds)
    *
    * Doc type: `Timestamp`
    * Range: -8640000000000000 to 8640000000000000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerIdentityRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: CustomerIdentityRecordStatus | null | undefined;
 }
 
 /**
@@ -364,8 +388,11 @@ export interface CustomerIdentityFields {
  * Conditional rules (encoded in the type):
  * - phone or email: "Phone Required if Email is missing / Email Required if Phone is missing"
  * - fullName or firstName + lastName: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `CustomerIdentity<{ customField01: string }>`
  */
-export type CustomerIdentity = CustomerIdentityFields & (
+export type CustomerIdentity<Custom extends Record<string, JsonValue> = {}> = CustomerIdentityFields & Custom & (
   | { phone: string }
   | { email: string }
 ) & (

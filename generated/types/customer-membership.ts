@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `recordStatus` in Customer Membership Entity: Record Status: Active, Deleted
  */
@@ -12,11 +14,17 @@ export const CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES = ["Active", "Deleted"] as
  * Valid values of `recordStatus` in Customer Membership Entity: Record Status: Active, Deleted
  */
 export type CustomerMembershipRecordStatus = (typeof CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Membership Entity (exact, case-sensitive).
+ */
+export function isCustomerMembershipRecordStatus(value: unknown): value is CustomerMembershipRecordStatus {
+  return typeof value === "string" && (CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Membership Entity (object type `customer-membership`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface CustomerMembershipFields {
   /**
@@ -27,20 +35,20 @@ export interface CustomerMembershipFields {
    * Erratum (description): the doc says "Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PnagoCDP."; corrected to "Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.". Typo: PnagoCDP for PangoCDP.
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Customer Id.
    * Required if customerEmail and customerPhone are missed.
@@ -49,7 +57,7 @@ export interface CustomerMembershipFields {
    * Conditionally required: "Required if customerEmail and customerPhone are missed. / Required if customerId and customerPhone are missed. / Required if customerEmail and customerId are missed."
    * @example "C110000001"
    */
-  customerId?: string | null;
+  customerId?: string | null | undefined;
   /**
    * Customer Email
    * Required if customerId and customerPhone are missed.
@@ -59,7 +67,7 @@ export interface CustomerMembershipFields {
    * Format: email
    * @example "email@domain.io"
    */
-  customerEmail?: string | null;
+  customerEmail?: string | null | undefined;
   /**
    * Customer Phone number.
    * Required if customerEmail and customerId are missed.
@@ -68,14 +76,14 @@ export interface CustomerMembershipFields {
    * Conditionally required: "Required if customerEmail and customerPhone are missed. / Required if customerId and customerPhone are missed. / Required if customerEmail and customerId are missed."
    * @example "0359677xxx"
    */
-  customerPhone?: string | null;
+  customerPhone?: string | null | undefined;
   /**
    * Customer name
    *
    * Doc type: `String`
    * @example "Dee Nguyen"
    */
-  customerName?: string | null;
+  customerName?: string | null | undefined;
   /**
    * Member ID, Card Id
    *
@@ -90,14 +98,14 @@ export interface CustomerMembershipFields {
    * Doc type: `String`
    * @example "VIP"
    */
-  membershipType?: string | null;
+  membershipType?: string | null | undefined;
   /**
    * Status of membership: Active,..
    *
    * Doc type: `String`
    * @example "Active"
    */
-  status?: string | null;
+  status?: string | null | undefined;
   /**
    * Time of issuing (milliseconds)
    *
@@ -114,7 +122,7 @@ export interface CustomerMembershipFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  membershipUpdatedAt?: number | null;
+  membershipUpdatedAt?: number | null | undefined;
   /**
    * Earned points
    *
@@ -122,7 +130,7 @@ export interface CustomerMembershipFields {
    * Range: -9007199254740991 to 9007199254740991
    * @example 5000
    */
-  earnPoint?: number | null;
+  earnPoint?: number | null | undefined;
   /**
    * Loyalty Points
    *
@@ -130,7 +138,7 @@ export interface CustomerMembershipFields {
    * Range: -9007199254740991 to 9007199254740991
    * @example 3500
    */
-  loyaltyPoint?: number | null;
+  loyaltyPoint?: number | null | undefined;
   /**
    * Redeem Points
    *
@@ -138,16 +146,14 @@ export interface CustomerMembershipFields {
    * Range: -9007199254740991 to 9007199254740991
    * @example 1200
    */
-  redeemPoint?: number | null;
+  redeemPoint?: number | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerMembershipRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: CustomerMembershipRecordStatus | null | undefined;
 }
 
 /**
@@ -155,8 +161,11 @@ export interface CustomerMembershipFields {
  *
  * Conditional rules (encoded in the type):
  * - customerId or customerEmail or customerPhone: "Required if customerEmail and customerPhone are missed. / Required if customerId and customerPhone are missed. / Required if customerEmail and customerId are missed."
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `CustomerMembership<{ customField01: string }>`
  */
-export type CustomerMembership = CustomerMembershipFields & (
+export type CustomerMembership<Custom extends Record<string, JsonValue> = {}> = CustomerMembershipFields & Custom & (
   | { customerId: string }
   | { customerEmail: string }
   | { customerPhone: string }

@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `recordStatus` in Customer Product Activity Entity: Record Status: Active, Deleted
  */
@@ -12,11 +14,17 @@ export const CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES = ["Active", "Delete
  * Valid values of `recordStatus` in Customer Product Activity Entity: Record Status: Active, Deleted
  */
 export type CustomerProductActivityRecordStatus = (typeof CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Product Activity Entity (exact, case-sensitive).
+ */
+export function isCustomerProductActivityRecordStatus(value: unknown): value is CustomerProductActivityRecordStatus {
+  return typeof value === "string" && (CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Product Activity Entity (object type `customer-product-activity`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface CustomerProductActivityFields {
   /**
@@ -26,20 +34,20 @@ export interface CustomerProductActivityFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "Website"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: `String`
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Action ID
    *
@@ -70,24 +78,24 @@ export interface CustomerProductActivityFields {
    *
    * Doc type: `String`
    */
-  actionStatus?: string | null;
+  actionStatus?: string | null | undefined;
   /**
    * Doc type: `String`
    */
-  textResult?: string | null;
+  textResult?: string | null | undefined;
   /**
    * Doc type: `Boolean`
    */
-  boolResult?: boolean | null;
+  boolResult?: boolean | null | undefined;
   /**
    * Doc type: `Long`
    * Range: -9007199254740991 to 9007199254740991
    */
-  longResult?: number | null;
+  longResult?: number | null | undefined;
   /**
    * Doc type: `Double`
    */
-  doubleResult?: number | null;
+  doubleResult?: number | null | undefined;
   /**
    * Customer ID
    *
@@ -112,7 +120,7 @@ export interface CustomerProductActivityFields {
    * Erratum (rule): the doc says "Phone Required if Email is missing"; corrected to "customerPhone is required if customerEmail is missing". The table has no fields named Phone or Email; the sentence plainly means customerPhone and customerEmail (SEMANTICS.md). Its Required mark (Yes) is read as this condition.
    * @example "098685xxxx"
    */
-  customerPhone?: string | null;
+  customerPhone?: string | null | undefined;
   /**
    * Email Required if Phone is missing
    *
@@ -121,7 +129,7 @@ export interface CustomerProductActivityFields {
    * Format: email
    * Erratum (rule): the doc says "Email Required if Phone is missing"; corrected to "customerEmail is required if customerPhone is missing". The table has no fields named Phone or Email; the sentence plainly means customerEmail and customerPhone (SEMANTICS.md).
    */
-  customerEmail?: string | null;
+  customerEmail?: string | null | undefined;
   /**
    * Product SKU
    *
@@ -141,7 +149,7 @@ export interface CustomerProductActivityFields {
    *
    * Doc type: `String`
    */
-  productCategory?: string | null;
+  productCategory?: string | null | undefined;
   /**
    * Product Category ID
    *
@@ -154,31 +162,29 @@ export interface CustomerProductActivityFields {
    *
    * Doc type: `String`
    */
-  productImageLink?: string | null;
+  productImageLink?: string | null | undefined;
   /**
    * Product Link
    *
    * Doc type: `String`
    */
-  productLink?: string | null;
+  productLink?: string | null | undefined;
   /**
    * Doc type: `Double`
    */
-  price?: number | null;
+  price?: number | null | undefined;
   /**
    * Doc type: `Integer`
    * Range: -2147483648 to 2147483647
    */
-  quantity?: number | null;
+  quantity?: number | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerProductActivityRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: CustomerProductActivityRecordStatus | null | undefined;
 }
 
 /**
@@ -186,8 +192,11 @@ export interface CustomerProductActivityFields {
  *
  * Conditional rules (encoded in the type):
  * - customerPhone or customerEmail: "Phone Required if Email is missing / Email Required if Phone is missing"
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `CustomerProductActivity<{ customField01: string }>`
  */
-export type CustomerProductActivity = CustomerProductActivityFields & (
+export type CustomerProductActivity<Custom extends Record<string, JsonValue> = {}> = CustomerProductActivityFields & Custom & (
   | { customerPhone: string }
   | { customerEmail: string }
 );

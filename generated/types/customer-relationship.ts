@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `relationship` in Customer Relationship Entity: Relationship with Customer:
  * • child
@@ -28,6 +30,12 @@ export const CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES = ["child", "spouse", "hu
  * • undefined
  */
 export type CustomerRelationshipRelationship = (typeof CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `relationship` in Customer Relationship Entity (exact, case-sensitive).
+ */
+export function isCustomerRelationshipRelationship(value: unknown): value is CustomerRelationshipRelationship {
+  return typeof value === "string" && (CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `gender` in Customer Relationship Entity: Gender: male, female, undefined
@@ -37,6 +45,12 @@ export const CUSTOMER_RELATIONSHIP_GENDER_VALUES = ["male", "female", "undefined
  * Valid values of `gender` in Customer Relationship Entity: Gender: male, female, undefined
  */
 export type CustomerRelationshipGender = (typeof CUSTOMER_RELATIONSHIP_GENDER_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `gender` in Customer Relationship Entity (exact, case-sensitive).
+ */
+export function isCustomerRelationshipGender(value: unknown): value is CustomerRelationshipGender {
+  return typeof value === "string" && (CUSTOMER_RELATIONSHIP_GENDER_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `recordStatus` in Customer Relationship Entity: Record Status: Active, Deleted
@@ -46,11 +60,17 @@ export const CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES = ["Active", "Deleted"] 
  * Valid values of `recordStatus` in Customer Relationship Entity: Record Status: Active, Deleted
  */
 export type CustomerRelationshipRecordStatus = (typeof CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Customer Relationship Entity (exact, case-sensitive).
+ */
+export function isCustomerRelationshipRecordStatus(value: unknown): value is CustomerRelationshipRecordStatus {
+  return typeof value === "string" && (CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Customer Relationship Entity (object type `customer-relationship`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface CustomerRelationshipFields {
   /**
@@ -60,20 +80,20 @@ export interface CustomerRelationshipFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Customer Id
    *
@@ -89,14 +109,14 @@ export interface CustomerRelationshipFields {
    * Format: email
    * @example "user@gmail.com"
    */
-  customerEmail?: string | null;
+  customerEmail?: string | null | undefined;
   /**
    * Customer Phone
    *
    * Doc type: `String`
    * @example "0359677xxx"
    */
-  customerPhone?: string | null;
+  customerPhone?: string | null | undefined;
   /**
    * Relationship Id
    *
@@ -125,14 +145,14 @@ export interface CustomerRelationshipFields {
    *
    * Doc type: `String`
    */
-  phone?: string | null;
+  phone?: string | null | undefined;
   /**
    * Email contact of the Relationship
    *
    * Doc type: `String`
    * Format: email
    */
-  email?: string | null;
+  email?: string | null | undefined;
   /**
    * Full name required if First and Last name are missing
    *
@@ -140,7 +160,7 @@ export interface CustomerRelationshipFields {
    * Conditionally required: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Nguyen Minh Dee"
    */
-  fullName?: string | null;
+  fullName?: string | null | undefined;
   /**
    * First Name required if Full name is missing
    *
@@ -148,7 +168,7 @@ export interface CustomerRelationshipFields {
    * Conditionally required: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Dee"
    */
-  firstName?: string | null;
+  firstName?: string | null | undefined;
   /**
    * Last Name required if Full name is missing
    *
@@ -157,7 +177,7 @@ export interface CustomerRelationshipFields {
    * Erratum (docRequired): the doc says ""; corrected to "Yes". firstName is marked Yes and the rule needs both first and last name when fullName is missing; the doc omits the mark on lastName.
    * @example "Nguyen Minh"
    */
-  lastName?: string | null;
+  lastName?: string | null | undefined;
   /**
    * Date of Birth (milliseconds)
    *
@@ -165,19 +185,19 @@ export interface CustomerRelationshipFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  dob?: number | null;
+  dob?: number | null | undefined;
   /**
    * Gender: male, female, undefined
    *
    * Doc type: `String`
    * @example "male"
    */
-  gender?: CustomerRelationshipGender | null;
+  gender?: CustomerRelationshipGender | null | undefined;
   /**
    * Doc type: `String`
    * @example "Active"
    */
-  status?: string | null;
+  status?: string | null | undefined;
   /**
    * Time of Creation (milliseconds)
    *
@@ -185,11 +205,11 @@ export interface CustomerRelationshipFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of Update (milliseconds)
    *
@@ -197,20 +217,18 @@ export interface CustomerRelationshipFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: CustomerRelationshipRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: CustomerRelationshipRecordStatus | null | undefined;
 }
 
 /**
@@ -218,8 +236,11 @@ export interface CustomerRelationshipFields {
  *
  * Conditional rules (encoded in the type):
  * - fullName or firstName + lastName: "Full name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `CustomerRelationship<{ customField01: string }>`
  */
-export type CustomerRelationship = CustomerRelationshipFields & (
+export type CustomerRelationship<Custom extends Record<string, JsonValue> = {}> = CustomerRelationshipFields & Custom & (
   | { fullName: string }
   | { firstName: string; lastName: string }
 );

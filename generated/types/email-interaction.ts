@@ -4,10 +4,12 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Fields of Email Interaction Entity (object type `email-interaction`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  *
  * Incomplete: the saved doc page stops after `event`; the rows after it are unknown, so any other key is accepted. user-activity.txt stops inside the event row, after its Required mark (Yes): its description, its example and any rows after it are unknown.
  */
@@ -19,20 +21,20 @@ export interface EmailInteractionFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "EDM-Platform"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * ID
    *
@@ -70,11 +72,12 @@ export interface EmailInteractionFields {
    * Required.
    */
   event: string;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
 }
 
 /**
  * Email Interaction Entity
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `EmailInteraction<{ customField01: string }>`
  */
-export type EmailInteraction = EmailInteractionFields;
+export type EmailInteraction<Custom extends Record<string, JsonValue> = {}> = EmailInteractionFields & Custom;

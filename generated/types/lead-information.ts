@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `gender` in Lead Entity: Gender: male, female, undefined
  */
@@ -12,6 +14,12 @@ export const LEAD_INFORMATION_GENDER_VALUES = ["male", "female", "undefined"] as
  * Valid values of `gender` in Lead Entity: Gender: male, female, undefined
  */
 export type LeadInformationGender = (typeof LEAD_INFORMATION_GENDER_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `gender` in Lead Entity (exact, case-sensitive).
+ */
+export function isLeadInformationGender(value: unknown): value is LeadInformationGender {
+  return typeof value === "string" && (LEAD_INFORMATION_GENDER_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `sourceChannel` in Lead Entity: Channel of Lead: Online, Offline
@@ -21,6 +29,12 @@ export const LEAD_INFORMATION_SOURCE_CHANNEL_VALUES = ["Online", "Offline"] as c
  * Valid values of `sourceChannel` in Lead Entity: Channel of Lead: Online, Offline
  */
 export type LeadInformationSourceChannel = (typeof LEAD_INFORMATION_SOURCE_CHANNEL_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `sourceChannel` in Lead Entity (exact, case-sensitive).
+ */
+export function isLeadInformationSourceChannel(value: unknown): value is LeadInformationSourceChannel {
+  return typeof value === "string" && (LEAD_INFORMATION_SOURCE_CHANNEL_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `doubleOptIn` in Lead Entity: Double OPT-IN:
@@ -34,6 +48,12 @@ export const LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES = ["Yes", "No"] as const;
  * • No
  */
 export type LeadInformationDoubleOptIn = (typeof LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `doubleOptIn` in Lead Entity (exact, case-sensitive).
+ */
+export function isLeadInformationDoubleOptIn(value: unknown): value is LeadInformationDoubleOptIn {
+  return typeof value === "string" && (LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `singleOptIn` in Lead Entity: Single OPT-IN:
@@ -47,6 +67,12 @@ export const LEAD_INFORMATION_SINGLE_OPT_IN_VALUES = ["Yes", "No"] as const;
  * • No
  */
 export type LeadInformationSingleOptIn = (typeof LEAD_INFORMATION_SINGLE_OPT_IN_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `singleOptIn` in Lead Entity (exact, case-sensitive).
+ */
+export function isLeadInformationSingleOptIn(value: unknown): value is LeadInformationSingleOptIn {
+  return typeof value === "string" && (LEAD_INFORMATION_SINGLE_OPT_IN_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `recordStatus` in Lead Entity: Record Status: Active, Deleted
@@ -56,11 +82,17 @@ export const LEAD_INFORMATION_RECORD_STATUS_VALUES = ["Active", "Deleted"] as co
  * Valid values of `recordStatus` in Lead Entity: Record Status: Active, Deleted
  */
 export type LeadInformationRecordStatus = (typeof LEAD_INFORMATION_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Lead Entity (exact, case-sensitive).
+ */
+export function isLeadInformationRecordStatus(value: unknown): value is LeadInformationRecordStatus {
+  return typeof value === "string" && (LEAD_INFORMATION_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Lead Entity (object type `lead-information`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  *
  * Incomplete: the saved doc page stops after `recordStatus`; the rows after it are unknown, so any other key is accepted. lead.txt stops inside the description of recordStatus ("Record Status: Active, Delet"); any rows after it are unknown.
  */
@@ -72,20 +104,20 @@ export interface LeadInformationFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "Landing-Page"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Lead Id
    *
@@ -107,13 +139,13 @@ export interface LeadInformationFields {
    * Doc type: `String`
    * Format: email
    */
-  email?: string | null;
+  email?: string | null | undefined;
   /**
    * Customer Id
    *
    * Doc type: `String`
    */
-  customerId?: string | null;
+  customerId?: string | null | undefined;
   /**
    * Full Name required if First and Last name are missing
    *
@@ -121,7 +153,7 @@ export interface LeadInformationFields {
    * Conditionally required: "Full Name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Nguyen Dee"
    */
-  fullName?: string | null;
+  fullName?: string | null | undefined;
   /**
    * First Name required if Full name is missing
    *
@@ -129,7 +161,7 @@ export interface LeadInformationFields {
    * Conditionally required: "Full Name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Nguyen"
    */
-  firstName?: string | null;
+  firstName?: string | null | undefined;
   /**
    * Last Name required if Full name is missing
    *
@@ -137,7 +169,7 @@ export interface LeadInformationFields {
    * Conditionally required: "Full Name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
    * @example "Dee"
    */
-  lastName?: string | null;
+  lastName?: string | null | undefined;
   /**
    * Date of Birth (milliseconds)
    *
@@ -145,21 +177,21 @@ export interface LeadInformationFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  dob?: number | null;
+  dob?: number | null | undefined;
   /**
    * Gender: male, female, undefined
    *
    * Doc type: `String`
    * @example "male"
    */
-  gender?: LeadInformationGender | null;
+  gender?: LeadInformationGender | null | undefined;
   /**
    * Active
    *
    * Doc type: `String`
    * @example "Active"
    */
-  status?: string | null;
+  status?: string | null | undefined;
   /**
    * Google Analytics Tracking ID
    *
@@ -167,7 +199,7 @@ export interface LeadInformationFields {
    * Erratum (description): the doc says "Google Analytic Tracking ID"; corrected to "Google Analytics Tracking ID". Typo: Analytic for Analytics (the product's name).
    * @example "UA-098987878"
    */
-  gaTid?: string | null;
+  gaTid?: string | null | undefined;
   /**
    * Google Analytics Client Id
    *
@@ -175,65 +207,65 @@ export interface LeadInformationFields {
    * Erratum (description): the doc says "Google Analytic Client Id"; corrected to "Google Analytics Client Id". Typo: Analytic for Analytics (the product's name).
    * @example "85154916362.265125484"
    */
-  gaCid?: string | null;
+  gaCid?: string | null | undefined;
   /**
    * O2O Client ID
    *
    * Doc type: `String`
    * @example "86565656362.2651265687"
    */
-  o2oCid?: string | null;
+  o2oCid?: string | null | undefined;
   /**
    * Form Key
    *
    * Doc type: `String`
    * @example "883995260068201"
    */
-  formKey?: string | null;
+  formKey?: string | null | undefined;
   /**
    * Form Name
    *
    * Doc type: `String`
    * @example "sign-up"
    */
-  formName?: string | null;
+  formName?: string | null | undefined;
   /**
    * Form Version
    *
    * Doc type: `String`
    * @example "version1"
    */
-  formVs?: string | null;
+  formVs?: string | null | undefined;
   /**
    * List of Tags
    *
    * Doc type: `List`
    */
-  tags?: readonly string[] | null;
+  tags?: string[] | null | undefined;
   /**
    * Channel of Lead: Online, Offline
    *
    * Doc type: `String`
    */
-  sourceChannel?: LeadInformationSourceChannel | null;
+  sourceChannel?: LeadInformationSourceChannel | null | undefined;
   /**
    * Source Name: Facebook Ads,..
    *
    * Doc type: `String`
    */
-  sourceName?: string | null;
+  sourceName?: string | null | undefined;
   /**
    * Source Name2: formId123456
    *
    * Doc type: `String`
    */
-  sourceNameLevel2?: string | null;
+  sourceNameLevel2?: string | null | undefined;
   /**
    * Source Name3
    *
    * Doc type: `String`
    */
-  sourceNameLevel3?: string | null;
+  sourceNameLevel3?: string | null | undefined;
   /**
    * Double OPT-IN:
    * • Yes
@@ -242,7 +274,7 @@ export interface LeadInformationFields {
    * Doc type: `String`
    * @example "Yes"
    */
-  doubleOptIn?: LeadInformationDoubleOptIn | null;
+  doubleOptIn?: LeadInformationDoubleOptIn | null | undefined;
   /**
    * Single OPT-IN:
    * • Yes
@@ -251,33 +283,33 @@ export interface LeadInformationFields {
    * Doc type: `String`
    * @example "No"
    */
-  singleOptIn?: LeadInformationSingleOptIn | null;
+  singleOptIn?: LeadInformationSingleOptIn | null | undefined;
   /**
    * Facebook Id
    *
    * Doc type: `String`
    */
-  facebookId?: string | null;
+  facebookId?: string | null | undefined;
   /**
    * Zalo Id
    *
    * Doc type: `String`
    */
-  zaloId?: string | null;
+  zaloId?: string | null | undefined;
   /**
    * Linked In
    *
    * Doc type: `String`
    */
-  linkedin?: string | null;
+  linkedin?: string | null | undefined;
   /**
    * Doc type: `String`
    */
-  twitterId?: string | null;
+  twitterId?: string | null | undefined;
   /**
    * Doc type: `String`
    */
-  instagramId?: string | null;
+  instagramId?: string | null | undefined;
   /**
    * Prospect Level
    *
@@ -285,7 +317,7 @@ export interface LeadInformationFields {
    * Range: -2147483648 to 2147483647
    * @example 2
    */
-  prospectLevel?: number | null;
+  prospectLevel?: number | null | undefined;
   /**
    * Time of Creation (milliseconds)
    *
@@ -293,11 +325,11 @@ export interface LeadInformationFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of Update (milliseconds)
    *
@@ -305,20 +337,18 @@ export interface LeadInformationFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * Erratum (description): the doc says "Record Status: Active, Delet"; corrected to "Record Status: Active, Deleted". The saved copy stops inside this cell; every other table reads "Record Status: Active, Deleted".
    */
-  recordStatus?: LeadInformationRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: LeadInformationRecordStatus | null | undefined;
 }
 
 /**
@@ -326,8 +356,11 @@ export interface LeadInformationFields {
  *
  * Conditional rules (encoded in the type):
  * - fullName or firstName + lastName: "Full Name required if First and Last name are missing / First Name required if Full name is missing / Last Name required if Full name is missing"
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `LeadInformation<{ customField01: string }>`
  */
-export type LeadInformation = LeadInformationFields & (
+export type LeadInformation<Custom extends Record<string, JsonValue> = {}> = LeadInformationFields & Custom & (
   | { fullName: string }
   | { firstName: string; lastName: string }
 );

@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `recordStatus` in Form Marketing Entity: Record Status: Active, Deleted
  */
@@ -12,11 +14,17 @@ export const META_FORM_MARKETING_RECORD_STATUS_VALUES = ["Active", "Deleted"] as
  * Valid values of `recordStatus` in Form Marketing Entity: Record Status: Active, Deleted
  */
 export type MetaFormMarketingRecordStatus = (typeof META_FORM_MARKETING_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Form Marketing Entity (exact, case-sensitive).
+ */
+export function isMetaFormMarketingRecordStatus(value: unknown): value is MetaFormMarketingRecordStatus {
+  return typeof value === "string" && (META_FORM_MARKETING_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Form Marketing Entity (object type `meta-form-marketing`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface MetaFormMarketingFields {
   /**
@@ -26,20 +34,20 @@ export interface MetaFormMarketingFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: (blank)
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Form Id
    *
@@ -70,11 +78,11 @@ export interface MetaFormMarketingFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of Update (milliseconds)
    *
@@ -82,23 +90,24 @@ export interface MetaFormMarketingFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: MetaFormMarketingRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: MetaFormMarketingRecordStatus | null | undefined;
 }
 
 /**
  * Form Marketing Entity
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `MetaFormMarketing<{ customField01: string }>`
  */
-export type MetaFormMarketing = MetaFormMarketingFields;
+export type MetaFormMarketing<Custom extends Record<string, JsonValue> = {}> = MetaFormMarketingFields & Custom;

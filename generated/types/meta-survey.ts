@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `recordStatus` in Survey Entity: Record Status: Active, Deleted
  */
@@ -12,11 +14,17 @@ export const META_SURVEY_RECORD_STATUS_VALUES = ["Active", "Deleted"] as const;
  * Valid values of `recordStatus` in Survey Entity: Record Status: Active, Deleted
  */
 export type MetaSurveyRecordStatus = (typeof META_SURVEY_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Survey Entity (exact, case-sensitive).
+ */
+export function isMetaSurveyRecordStatus(value: unknown): value is MetaSurveyRecordStatus {
+  return typeof value === "string" && (META_SURVEY_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Survey Entity (object type `meta-survey`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface MetaSurveyFields {
   /**
@@ -26,20 +34,20 @@ export interface MetaSurveyFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "CRM"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: `String`
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Survey Id
    *
@@ -53,13 +61,13 @@ export interface MetaSurveyFields {
    * Doc type: `String`
    * @example "Survey 1"
    */
-  surveyName?: string | null;
+  surveyName?: string | null | undefined;
   /**
    * Some notes
    *
    * Doc type: `String`
    */
-  note?: string | null;
+  note?: string | null | undefined;
   /**
    * Time of Creation (milliseconds)
    *
@@ -67,11 +75,11 @@ export interface MetaSurveyFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of Update (milliseconds)
    *
@@ -79,18 +87,18 @@ export interface MetaSurveyFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584507164000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * Doc type: `String`
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: MetaSurveyRecordStatus | null;
+  recordStatus?: MetaSurveyRecordStatus | null | undefined;
   /**
    * List of Questions that are conducted in a Map: key - Value
    *
@@ -99,15 +107,16 @@ export interface MetaSurveyFields {
    * Erratum (docType): the doc says "Object"; corrected to "Array". Documented as a list ("List of Questions", "[Survey Question Entity]"): an array of question records.
    * @example [Survey Question Entity]
    */
-  questions: readonly SurveyQuestion[];
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  questions: SurveyQuestion[];
 }
 
 /**
  * Survey Entity
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `MetaSurvey<{ customField01: string }>`
  */
-export type MetaSurvey = MetaSurveyFields;
+export type MetaSurvey<Custom extends Record<string, JsonValue> = {}> = MetaSurveyFields & Custom;
 
 /**
  * Fields of Survey Question Entity (a nested table), each optional unless the doc requires it.
@@ -135,32 +144,32 @@ export interface SurveyQuestionFields {
    * Doc type: `String`
    * @example "Bạn bao nhiêu tuổi"
    */
-  lang1?: string | null;
+  lang1?: string | null | undefined;
   /**
    * Question in Language 2
    *
    * Doc type: `String`
    * @example "How old are you?"
    */
-  lang2?: string | null;
+  lang2?: string | null | undefined;
   /**
    * Question in Language 3
    *
    * Doc type: `String`
    */
-  lang3?: string | null;
+  lang3?: string | null | undefined;
   /**
    * Question in Language 4
    *
    * Doc type: `String`
    */
-  lang4?: string | null;
+  lang4?: string | null | undefined;
   /**
    * Question in Language 5
    *
    * Doc type: `String`
    */
-  lang5?: string | null;
+  lang5?: string | null | undefined;
 }
 
 /**

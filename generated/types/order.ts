@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `recordStatus` in Order Entity: Record Status: Active, Deleted
  */
@@ -12,11 +14,17 @@ export const ORDER_RECORD_STATUS_VALUES = ["Active", "Deleted"] as const;
  * Valid values of `recordStatus` in Order Entity: Record Status: Active, Deleted
  */
 export type OrderRecordStatus = (typeof ORDER_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in Order Entity (exact, case-sensitive).
+ */
+export function isOrderRecordStatus(value: unknown): value is OrderRecordStatus {
+  return typeof value === "string" && (ORDER_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of Order Entity (object type `order`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface OrderFields {
   /**
@@ -26,20 +34,20 @@ export interface OrderFields {
    * Range: -12 to 14
    * @example 7
    */
-  timezoneGmt?: number | null;
+  timezoneGmt?: number | null | undefined;
   /**
    * Your System name
    *
    * Doc type: `String`
    * @example "POS"
    */
-  systemName?: string | null;
+  systemName?: string | null | undefined;
   /**
    * If your system has multiple companies, put it for each request
    *
    * Doc type: `String`
    */
-  internalCompanyId?: string | null;
+  internalCompanyId?: string | null | undefined;
   /**
    * Order Id
    *
@@ -64,7 +72,7 @@ export interface OrderFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584483275000
    */
-  orderDate?: number | null;
+  orderDate?: number | null | undefined;
   /**
    * Customer ID
    *
@@ -95,14 +103,14 @@ export interface OrderFields {
    * Doc type: `String`
    * @example "03263262525"
    */
-  customerPhone?: string | null;
+  customerPhone?: string | null | undefined;
   /**
    * Created by
    *
    * Doc type: `String`
    * @example "user1"
    */
-  createdBy?: string | null;
+  createdBy?: string | null | undefined;
   /**
    * Time of creation (milliseconds)
    *
@@ -110,14 +118,14 @@ export interface OrderFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584483275000
    */
-  createdAt?: number | null;
+  createdAt?: number | null | undefined;
   /**
    * Updated by
    *
    * Doc type: `String`
    * @example "user1"
    */
-  updatedBy?: string | null;
+  updatedBy?: string | null | undefined;
   /**
    * Time of Update (milliseconds)
    *
@@ -125,13 +133,13 @@ export interface OrderFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584483275000
    */
-  updatedAt?: number | null;
+  updatedAt?: number | null | undefined;
   /**
    * Delivery method
    *
    * Doc type: `String`
    */
-  deliveryMethod?: string | null;
+  deliveryMethod?: string | null | undefined;
   /**
    * Date of delivery (milliseconds)
    *
@@ -139,87 +147,87 @@ export interface OrderFields {
    * Range: -8640000000000000 to 8640000000000000
    * @example 1584483275000
    */
-  deliveryDate?: number | null;
+  deliveryDate?: number | null | undefined;
   /**
    * Delivery status
    *
    * Doc type: `String`
    */
-  deliveryStatus?: string | null;
+  deliveryStatus?: string | null | undefined;
   /**
    * Shipping cost
    *
    * Doc type: `Double`
    * @example 35000
    */
-  shippingCost?: number | null;
+  shippingCost?: number | null | undefined;
   /**
    * Payment Method
    *
    * Doc type: `String`
    */
-  paymentMethod?: string | null;
+  paymentMethod?: string | null | undefined;
   /**
    * Payment Status
    *
    * Doc type: `String`
    */
-  paymentStatus?: string | null;
+  paymentStatus?: string | null | undefined;
   /**
    * VAT Cost
    *
    * Doc type: `Double`
    * @example 25000
    */
-  vatCost?: number | null;
+  vatCost?: number | null | undefined;
   /**
    * VAT Percent
    *
    * Doc type: `Float`
    * @example 10
    */
-  vatPercent?: number | null;
+  vatPercent?: number | null | undefined;
   /**
    * Discount value
    *
    * Doc type: `Double`
    * @example 58000
    */
-  discount?: number | null;
+  discount?: number | null | undefined;
   /**
    * Discount percent
    *
    * Doc type: `Float`
    * @example 8.2
    */
-  discountPercent?: number | null;
+  discountPercent?: number | null | undefined;
   /**
    * Total product cost = Amount
    *
    * Doc type: `Double`
    * @example 530000
    */
-  totalProductCost?: number | null;
+  totalProductCost?: number | null | undefined;
   /**
    * Total cost = Original Cost without discount
    *
    * Doc type: `Double`
    * @example 560000
    */
-  totalCost?: number | null;
+  totalCost?: number | null | undefined;
   /**
    * Total cost including VAT
    *
    * Doc type: `Double`
    */
-  totalCostWithVat?: number | null;
+  totalCostWithVat?: number | null | undefined;
   /**
    * Record Status: Active, Deleted
    *
    * Doc type: `String`
    * @example "Active"
    */
-  recordStatus?: OrderRecordStatus | null;
+  recordStatus?: OrderRecordStatus | null | undefined;
   /**
    * List of Items in Order
    *
@@ -228,20 +236,21 @@ export interface OrderFields {
    * Erratum (docType): the doc says "Object"; corrected to "Array". Documented as a list ("List of Items in Order", "[ Order Item Entity ]"): an array of order item records.
    * @example [ Order Item Entity ]
    */
-  items: readonly OrderItem[];
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  items: OrderItem<Record<string, JsonValue>>[];
 }
 
 /**
  * Order Entity
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `Order<{ customField01: string }>`
  */
-export type Order = OrderFields;
+export type Order<Custom extends Record<string, JsonValue> = {}> = OrderFields & Custom;
 
 /**
  * Fields of Order Item Entity (a nested table), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  *
  * Incomplete: the saved doc page stops after `imageLink`; the rows after it are unknown, so any other key is accepted. transaction.txt stops inside the description of imageLink ("Image Link of the prod"): the rest of this table (quantity, discounts, …) is unknown.
  */
@@ -268,26 +277,27 @@ export interface OrderItemFields {
    * Doc type: `Double`
    * @example 50000
    */
-  price?: number | null;
+  price?: number | null | undefined;
   /**
    * Price is applied in this Order
    *
    * Doc type: `Double`
    * @example 45000
    */
-  price4Sale?: number | null;
+  price4Sale?: number | null | undefined;
   /**
    * Image Link of the product
    *
    * Doc type: `String`
    * Erratum (description): the doc says "Image Link of the prod"; corrected to "Image Link of the product". The saved copy stops inside this cell; "Product Image Link" (customer-product-activity) makes the rest evident.
    */
-  imageLink?: string | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  imageLink?: string | null | undefined;
 }
 
 /**
  * Order Item Entity
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `OrderItem<{ customField01: string }>`
  */
-export type OrderItem = OrderItemFields;
+export type OrderItem<Custom extends Record<string, JsonValue> = {}> = OrderItemFields & Custom;

@@ -4,6 +4,8 @@
 // Types of one ingestion entity. Optional fields accept null ("no value"); the doc's conditional
 // rules are part of each entity type, so a record that breaks one does not compile.
 
+import type { JsonValue } from "../runtime.js";
+
 /**
  * Valid values of `condition` in User Event: Valid values: Changed | Created
  * Changed: New event will be created when eventAt is changed
@@ -18,6 +20,12 @@ export const USER_EVENT_CONDITION_VALUES = ["Changed", "Created"] as const;
  * Default: Created
  */
 export type UserEventCondition = (typeof USER_EVENT_CONDITION_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `condition` in User Event (exact, case-sensitive).
+ */
+export function isUserEventCondition(value: unknown): value is UserEventCondition {
+  return typeof value === "string" && (USER_EVENT_CONDITION_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `channel` in User Event: Valid values: Online | Offline | None
@@ -27,6 +35,12 @@ export const USER_EVENT_CHANNEL_VALUES = ["Online", "Offline", "None"] as const;
  * Valid values of `channel` in User Event: Valid values: Online | Offline | None
  */
 export type UserEventChannel = (typeof USER_EVENT_CHANNEL_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `channel` in User Event (exact, case-sensitive).
+ */
+export function isUserEventChannel(value: unknown): value is UserEventChannel {
+  return typeof value === "string" && (USER_EVENT_CHANNEL_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `eventCtg` in User Event: Valid Values:
@@ -48,6 +62,12 @@ export const USER_EVENT_EVENT_CTG_VALUES = ["CampaignBehaviour", "UserIdentity",
  * Other
  */
 export type UserEventEventCtg = (typeof USER_EVENT_EVENT_CTG_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `eventCtg` in User Event (exact, case-sensitive).
+ */
+export function isUserEventEventCtg(value: unknown): value is UserEventEventCtg {
+  return typeof value === "string" && (USER_EVENT_EVENT_CTG_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Valid values of `recordStatus` in User Event: This value determines whether this record is deleted or not.
@@ -63,11 +83,17 @@ export const USER_EVENT_RECORD_STATUS_VALUES = ["Active", "Deleted"] as const;
  * Deleted
  */
 export type UserEventRecordStatus = (typeof USER_EVENT_RECORD_STATUS_VALUES)[number];
+/**
+ * Whether a value is one of the valid values of `recordStatus` in User Event (exact, case-sensitive).
+ */
+export function isUserEventRecordStatus(value: unknown): value is UserEventRecordStatus {
+  return typeof value === "string" && (USER_EVENT_RECORD_STATUS_VALUES as readonly string[]).includes(value);
+}
 
 /**
  * Fields of User Event (object type `user-event`), each optional unless the doc requires it.
  *
- * Custom fields: any other key is one of the organisation's custom fields.
+ * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
 export interface UserEventFields {
   /**
@@ -110,7 +136,7 @@ export interface UserEventFields {
    * @defaultValue "Created" (documented; not filled in)
    * @example "Changed"
    */
-  condition?: UserEventCondition | null;
+  condition?: UserEventCondition | null | undefined;
   /**
    * Valid values: Online | Offline | None
    *
@@ -138,13 +164,13 @@ export interface UserEventFields {
    *
    * Doc type: `String`
    */
-  eventCtg2?: string | null;
+  eventCtg2?: string | null | undefined;
   /**
    * More detail of Category
    *
    * Doc type: `String`
    */
-  eventCtg3?: string | null;
+  eventCtg3?: string | null | undefined;
   /**
    * Event Name
    *
@@ -168,7 +194,7 @@ export interface UserEventFields {
    * Doc type: `Double`
    * @example 430
    */
-  value?: number | null;
+  value?: number | null | undefined;
   /**
    * Event Labels
    *
@@ -176,7 +202,7 @@ export interface UserEventFields {
    * Erratum (example): the doc says "[ “type”, “source: 123” ]"; corrected to "[\"type\", \"source: 123\"]". The doc uses typographic quotes (“ ”); an array-of-strings example must be a JSON array of strings.
    * @example ["type","source: 123"]
    */
-  eventLabels?: readonly string[] | null;
+  eventLabels?: string[] | null | undefined;
   /**
    * Event Labels
    *
@@ -184,7 +210,7 @@ export interface UserEventFields {
    * Erratum (example): the doc says "[ “link: http1” ]"; corrected to "[\"link: http1\"]". The doc uses typographic quotes (“ ”); an array-of-strings example must be a JSON array of strings.
    * @example ["link: http1"]
    */
-  eventLabel2s?: readonly string[] | null;
+  eventLabel2s?: string[] | null | undefined;
   /**
    * Event Labels
    *
@@ -192,14 +218,14 @@ export interface UserEventFields {
    * Erratum (example): the doc says "[ “link: http1” ]"; corrected to "[\"link: http1\"]". The doc uses typographic quotes (“ ”); an array-of-strings example must be a JSON array of strings.
    * @example ["link: http1"]
    */
-  eventLabel3s?: readonly string[] | null;
+  eventLabel3s?: string[] | null | undefined;
   /**
    * Customer Id
    *
    * Doc type: `String`
    * @example "C09320932032"
    */
-  customerId?: string | null;
+  customerId?: string | null | undefined;
   /**
    * Email address of an user
    *
@@ -207,35 +233,35 @@ export interface UserEventFields {
    * Format: email
    * @example "email@bytetech.io"
    */
-  email?: string | null;
+  email?: string | null | undefined;
   /**
    * Phone number of an user
    *
    * Doc type: `String`
    * @example "098685xxxx"
    */
-  phone?: string | null;
+  phone?: string | null | undefined;
   /**
    * Zalo OA Id
    *
    * Doc type: `String`
    * @example "763845675567xxx"
    */
-  zaloOAId?: string | null;
+  zaloOAId?: string | null | undefined;
   /**
    * Zalo User Id
    *
    * Doc type: `String`
    * @example "5425775678654xxxxx"
    */
-  zaloUserId?: string | null;
+  zaloUserId?: string | null | undefined;
   /**
    * Notes
    *
    * Doc type: `String`
    * Erratum (description): the doc says "otes"; corrected to "Notes". The saved copy lost the first letter of "Notes".
    */
-  note?: string | null;
+  note?: string | null | undefined;
   /**
    * This value determines whether this record is deleted or not.
    * Valid Values:
@@ -246,12 +272,13 @@ export interface UserEventFields {
    * Erratum (description): the doc says "This value determines whether this record is deleted or not.\nValid Values:\nActive\nNDeleted"; corrected to "This value determines whether this record is deleted or not.\nValid Values:\nActive\nDeleted". Typo: NDeleted for Deleted (every other table reads "Active, Deleted").
    * @example "Active"
    */
-  recordStatus?: UserEventRecordStatus | null;
-  /** A custom field of the organisation. */
-  [customField: string]: unknown;
+  recordStatus?: UserEventRecordStatus | null | undefined;
 }
 
 /**
  * User Event
+ *
+ * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
+ * @typeParam Custom - the extra fields, e.g. `UserEvent<{ customField01: string }>`
  */
-export type UserEvent = UserEventFields;
+export type UserEvent<Custom extends Record<string, JsonValue> = {}> = UserEventFields & Custom;

@@ -7,8 +7,8 @@
 
 import type { CustomerIdentityAddress } from "../types/customer-identity-address.js";
 import { CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES } from "../types/customer-identity-address.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, upperLetters, enumIssue, unknownField, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, upperLetters, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 const fieldsOfCustomerIdentityAddress: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "addressType", "country", "countryAlphaCode2", "countryAlphaCode3", "state", "zipCode", "city", "district", "ward", "address", "building", "buildingBlock", "apartmentCode", "startTime", "endTime", "recordStatus"];
 
@@ -17,7 +17,7 @@ const fieldsOfCustomerIdentityAddress: readonly string[] = ["timezoneGmt", "syst
  */
 export function collectCustomerIdentityAddress(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Customer Address Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Customer Address Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -76,81 +76,81 @@ export function collectCustomerIdentityAddress(data: unknown, path: string, issu
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required" });
+    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/addressType", code: "required", message: "`addressType` is required" });
+    if (v == null) add(issues, { path: path + "/addressType", code: "required", message: "`addressType` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/addressType", code: "type", message: "`addressType` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/addressType", code: "required", message: "`addressType` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/addressType", code: "type", message: "`addressType` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/addressType", code: "required", message: "`addressType` is required and must not be blank", details: {"blank":true} });
       else if (v !== "Hometown" && v !== "Live" && v !== "Work") enumIssue(issues, path + "/addressType", "`addressType` must be one of `Hometown`, `Live`, `Work`", v, CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES);
     }
     v = f5;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/country", code: "type", message: "`country` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/country", code: "type", message: "`country` must be a string", details: {"expected":"string"} });
     v = f6;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/countryAlphaCode2", code: "type", message: "`countryAlphaCode2` must be a string" });
-      else if (!upperLetters(v, 2)) issues.push({ path: path + "/countryAlphaCode2", code: "format", message: "`countryAlphaCode2` must be two upper-case letters (ISO 3166-1 alpha-2 country code)" });
+      if (typeof v !== "string") add(issues, { path: path + "/countryAlphaCode2", code: "type", message: "`countryAlphaCode2` must be a string", details: {"expected":"string"} });
+      else if (!upperLetters(v, 2)) add(issues, { path: path + "/countryAlphaCode2", code: "format", message: "`countryAlphaCode2` must be two upper-case letters (ISO 3166-1 alpha-2 country code)", details: {"format":"country-alpha2"} });
     }
     v = f7;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/countryAlphaCode3", code: "type", message: "`countryAlphaCode3` must be a string" });
-      else if (!upperLetters(v, 3)) issues.push({ path: path + "/countryAlphaCode3", code: "format", message: "`countryAlphaCode3` must be three upper-case letters (ISO 3166-1 alpha-3 country code)" });
+      if (typeof v !== "string") add(issues, { path: path + "/countryAlphaCode3", code: "type", message: "`countryAlphaCode3` must be a string", details: {"expected":"string"} });
+      else if (!upperLetters(v, 3)) add(issues, { path: path + "/countryAlphaCode3", code: "format", message: "`countryAlphaCode3` must be three upper-case letters (ISO 3166-1 alpha-3 country code)", details: {"format":"country-alpha3"} });
     }
     v = f8;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/state", code: "type", message: "`state` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/state", code: "type", message: "`state` must be a string", details: {"expected":"string"} });
     v = f9;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/zipCode", code: "type", message: "`zipCode` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/zipCode", code: "type", message: "`zipCode` must be a string", details: {"expected":"string"} });
     v = f10;
-    if (v == null) issues.push({ path: path + "/city", code: "required", message: "`city` is required: \"Required at least: City, District and Address\"" });
+    if (v == null) add(issues, { path: path + "/city", code: "required", message: "`city` is required: \"Required at least: City, District and Address\"", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/city", code: "type", message: "`city` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/city", code: "required", message: "`city` is required and must not be blank: \"Required at least: City, District and Address\"" });
+      if (typeof v !== "string") add(issues, { path: path + "/city", code: "type", message: "`city` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/city", code: "required", message: "`city` is required and must not be blank: \"Required at least: City, District and Address\"", details: {"blank":true} });
     }
     v = f11;
-    if (v == null) issues.push({ path: path + "/district", code: "required", message: "`district` is required: \"Required at least: City, District and Address\"" });
+    if (v == null) add(issues, { path: path + "/district", code: "required", message: "`district` is required: \"Required at least: City, District and Address\"", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/district", code: "type", message: "`district` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/district", code: "required", message: "`district` is required and must not be blank: \"Required at least: City, District and Address\"" });
+      if (typeof v !== "string") add(issues, { path: path + "/district", code: "type", message: "`district` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/district", code: "required", message: "`district` is required and must not be blank: \"Required at least: City, District and Address\"", details: {"blank":true} });
     }
     v = f12;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/ward", code: "type", message: "`ward` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/ward", code: "type", message: "`ward` must be a string", details: {"expected":"string"} });
     v = f13;
-    if (v == null) issues.push({ path: path + "/address", code: "required", message: "`address` is required: \"Required at least: City, District and Address\"" });
+    if (v == null) add(issues, { path: path + "/address", code: "required", message: "`address` is required: \"Required at least: City, District and Address\"", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/address", code: "type", message: "`address` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/address", code: "required", message: "`address` is required and must not be blank: \"Required at least: City, District and Address\"" });
+      if (typeof v !== "string") add(issues, { path: path + "/address", code: "type", message: "`address` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/address", code: "required", message: "`address` is required and must not be blank: \"Required at least: City, District and Address\"", details: {"blank":true} });
     }
     v = f14;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/building", code: "type", message: "`building` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/building", code: "type", message: "`building` must be a string", details: {"expected":"string"} });
     v = f15;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/buildingBlock", code: "type", message: "`buildingBlock` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/buildingBlock", code: "type", message: "`buildingBlock` must be a string", details: {"expected":"string"} });
     v = f16;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/apartmentCode", code: "type", message: "`apartmentCode` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/apartmentCode", code: "type", message: "`apartmentCode` must be a string", details: {"expected":"string"} });
     v = f17;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/startTime", code: "type", message: "`startTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/startTime", code: "range", message: "`startTime` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/startTime", code: "type", message: "`startTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/startTime", code: "range", message: "`startTime` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f18;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/endTime", code: "type", message: "`endTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/endTime", code: "range", message: "`endTime` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/endTime", code: "type", message: "`endTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/endTime", code: "range", message: "`endTime` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f19;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;
@@ -281,18 +281,16 @@ export function testCustomerIdentityAddress(data: unknown): boolean {
 }
 
 /**
- * Validates a Customer Address Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Customer Address Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateCustomerIdentityAddress(input: unknown): ValidationResult<CustomerIdentityAddress> {
+export function validateCustomerIdentityAddress(input: unknown, options?: ValidateOptions): ValidationResult<CustomerIdentityAddress> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testCustomerIdentityAddress(input)) return { ok: true, value: input as CustomerIdentityAddress };
-    const issues: ValidationIssue[] = [];
-    collectCustomerIdentityAddress(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as CustomerIdentityAddress } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<CustomerIdentityAddress>(collectCustomerIdentityAddress, input, options);
 }
 
 /**

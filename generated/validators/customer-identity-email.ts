@@ -7,8 +7,8 @@
 
 import type { CustomerIdentityEmail } from "../types/customer-identity-email.js";
 import { CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES, CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES } from "../types/customer-identity-email.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, emailFormat, enumIssue, unknownField, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, emailFormat, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 const fieldsOfCustomerIdentityEmail: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "email", "emailType", "primary", "recordStatus"];
 
@@ -17,7 +17,7 @@ const fieldsOfCustomerIdentityEmail: readonly string[] = ["timezoneGmt", "system
  */
 export function collectCustomerIdentityEmail(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Customer Email Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Customer Email Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -56,38 +56,38 @@ export function collectCustomerIdentityEmail(data: unknown, path: string, issues
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required" });
+    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/email", code: "required", message: "`email` is required" });
+    if (v == null) add(issues, { path: path + "/email", code: "required", message: "`email` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/email", code: "type", message: "`email` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/email", code: "required", message: "`email` is required and must not be blank" });
-      else if (!emailFormat(v)) issues.push({ path: path + "/email", code: "format", message: "`email` must be an e-mail address" });
+      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/email", code: "required", message: "`email` is required and must not be blank", details: {"blank":true} });
+      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
     }
     v = f5;
-    if (v == null) issues.push({ path: path + "/emailType", code: "required", message: "`emailType` is required" });
+    if (v == null) add(issues, { path: path + "/emailType", code: "required", message: "`emailType` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/emailType", code: "type", message: "`emailType` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/emailType", code: "required", message: "`emailType` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/emailType", code: "type", message: "`emailType` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/emailType", code: "required", message: "`emailType` is required and must not be blank", details: {"blank":true} });
       else if (v !== "Business" && v !== "Personal") enumIssue(issues, path + "/emailType", "`emailType` must be one of `Business`, `Personal`", v, CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES);
     }
     v = f6;
-    if (v != null && typeof v !== "boolean") issues.push({ path: path + "/primary", code: "type", message: "`primary` must be true or false" });
+    if (v != null && typeof v !== "boolean") add(issues, { path: path + "/primary", code: "type", message: "`primary` must be true or false", details: {"expected":"boolean"} });
     v = f7;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;
@@ -158,18 +158,16 @@ export function testCustomerIdentityEmail(data: unknown): boolean {
 }
 
 /**
- * Validates a Customer Email Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Customer Email Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateCustomerIdentityEmail(input: unknown): ValidationResult<CustomerIdentityEmail> {
+export function validateCustomerIdentityEmail(input: unknown, options?: ValidateOptions): ValidationResult<CustomerIdentityEmail> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testCustomerIdentityEmail(input)) return { ok: true, value: input as CustomerIdentityEmail };
-    const issues: ValidationIssue[] = [];
-    collectCustomerIdentityEmail(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as CustomerIdentityEmail } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<CustomerIdentityEmail>(collectCustomerIdentityEmail, input, options);
 }
 
 /**

@@ -7,8 +7,8 @@
 
 import type { CustomerIdentityPhoto } from "../types/customer-identity-photo.js";
 import { CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES } from "../types/customer-identity-photo.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, uriFormat, enumIssue, unknownField, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, uriFormat, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 const fieldsOfCustomerIdentityPhoto: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "source", "imageUrl", "recordStatus"];
 
@@ -17,7 +17,7 @@ const fieldsOfCustomerIdentityPhoto: readonly string[] = ["timezoneGmt", "system
  */
 export function collectCustomerIdentityPhoto(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Customer Photo Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Customer Photo Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -53,35 +53,35 @@ export function collectCustomerIdentityPhoto(data: unknown, path: string, issues
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required" });
+    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/source", code: "required", message: "`source` is required" });
+    if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/source", code: "type", message: "`source` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/source", code: "required", message: "`source` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/source", code: "type", message: "`source` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/source", code: "required", message: "`source` is required and must not be blank", details: {"blank":true} });
     }
     v = f5;
-    if (v == null) issues.push({ path: path + "/imageUrl", code: "required", message: "`imageUrl` is required" });
+    if (v == null) add(issues, { path: path + "/imageUrl", code: "required", message: "`imageUrl` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/imageUrl", code: "type", message: "`imageUrl` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/imageUrl", code: "required", message: "`imageUrl` is required and must not be blank" });
-      else if (!uriFormat(v)) issues.push({ path: path + "/imageUrl", code: "format", message: "`imageUrl` must be an absolute URI" });
+      if (typeof v !== "string") add(issues, { path: path + "/imageUrl", code: "type", message: "`imageUrl` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/imageUrl", code: "required", message: "`imageUrl` is required and must not be blank", details: {"blank":true} });
+      else if (!uriFormat(v)) add(issues, { path: path + "/imageUrl", code: "format", message: "`imageUrl` must be an absolute URI", details: {"format":"uri"} });
     }
     v = f6;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;
@@ -147,18 +147,16 @@ export function testCustomerIdentityPhoto(data: unknown): boolean {
 }
 
 /**
- * Validates a Customer Photo Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Customer Photo Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateCustomerIdentityPhoto(input: unknown): ValidationResult<CustomerIdentityPhoto> {
+export function validateCustomerIdentityPhoto(input: unknown, options?: ValidateOptions): ValidationResult<CustomerIdentityPhoto> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testCustomerIdentityPhoto(input)) return { ok: true, value: input as CustomerIdentityPhoto };
-    const issues: ValidationIssue[] = [];
-    collectCustomerIdentityPhoto(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as CustomerIdentityPhoto } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<CustomerIdentityPhoto>(collectCustomerIdentityPhoto, input, options);
 }
 
 /**

@@ -7,15 +7,15 @@
 
 import type { CustomerProductActivity } from "../types/customer-product-activity.js";
 import { CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES } from "../types/customer-product-activity.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
 
 /**
  * Reports every problem of a Customer Product Activity Entity found at `path`; `what` names it in messages.
  */
 export function collectCustomerProductActivity(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Customer Product Activity Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Customer Product Activity Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -76,100 +76,100 @@ export function collectCustomerProductActivity(data: unknown, path: string, issu
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/actionId", code: "required", message: "`actionId` is required" });
+    if (v == null) add(issues, { path: path + "/actionId", code: "required", message: "`actionId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/actionId", code: "type", message: "`actionId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/actionId", code: "required", message: "`actionId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/actionId", code: "type", message: "`actionId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/actionId", code: "required", message: "`actionId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/action", code: "required", message: "`action` is required" });
+    if (v == null) add(issues, { path: path + "/action", code: "required", message: "`action` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/action", code: "type", message: "`action` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/action", code: "required", message: "`action` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/action", code: "type", message: "`action` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/action", code: "required", message: "`action` is required and must not be blank", details: {"blank":true} });
     }
     v = f5;
-    if (v == null) issues.push({ path: path + "/actionAt", code: "required", message: "`actionAt` is required" });
+    if (v == null) add(issues, { path: path + "/actionAt", code: "required", message: "`actionAt` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/actionAt", code: "type", message: "`actionAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/actionAt", code: "range", message: "`actionAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/actionAt", code: "type", message: "`actionAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/actionAt", code: "range", message: "`actionAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f6;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/actionStatus", code: "type", message: "`actionStatus` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/actionStatus", code: "type", message: "`actionStatus` must be a string", details: {"expected":"string"} });
     v = f7;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/textResult", code: "type", message: "`textResult` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/textResult", code: "type", message: "`textResult` must be a string", details: {"expected":"string"} });
     v = f8;
-    if (v != null && typeof v !== "boolean") issues.push({ path: path + "/boolResult", code: "type", message: "`boolResult` must be true or false" });
+    if (v != null && typeof v !== "boolean") add(issues, { path: path + "/boolResult", code: "type", message: "`boolResult` must be true or false", details: {"expected":"boolean"} });
     v = f9;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/longResult", code: "type", message: "`longResult` must be an integer (Long)" });
-      else if (v < -9007199254740991 || v > 9007199254740991) issues.push({ path: path + "/longResult", code: "range", message: "`longResult` must be between -9007199254740991 and 9007199254740991" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/longResult", code: "type", message: "`longResult` must be an integer (Long)", details: {"expected":"long"} });
+      else if (v < -9007199254740991 || v > 9007199254740991) add(issues, { path: path + "/longResult", code: "range", message: "`longResult` must be between -9007199254740991 and 9007199254740991", details: {"minimum":-9007199254740991,"maximum":9007199254740991} });
     }
     v = f10;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) issues.push({ path: path + "/doubleResult", code: "type", message: "`doubleResult` must be a finite number" });
+    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) add(issues, { path: path + "/doubleResult", code: "type", message: "`doubleResult` must be a finite number", details: {"expected":"double"} });
     v = f11;
-    if (v == null) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required" });
+    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
     }
     v = f12;
-    if (v == null) issues.push({ path: path + "/customerName", code: "required", message: "`customerName` is required" });
+    if (v == null) add(issues, { path: path + "/customerName", code: "required", message: "`customerName` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/customerName", code: "type", message: "`customerName` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/customerName", code: "required", message: "`customerName` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/customerName", code: "type", message: "`customerName` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/customerName", code: "required", message: "`customerName` is required and must not be blank", details: {"blank":true} });
     }
     v = f13;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string", details: {"expected":"string"} });
     v = f14;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string" });
-      else if (!emailFormat(v)) issues.push({ path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address" });
+      if (typeof v !== "string") add(issues, { path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string", details: {"expected":"string"} });
+      else if (!emailFormat(v)) add(issues, { path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address", details: {"format":"email"} });
     }
     v = f15;
-    if (v == null) issues.push({ path: path + "/productSku", code: "required", message: "`productSku` is required" });
+    if (v == null) add(issues, { path: path + "/productSku", code: "required", message: "`productSku` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/productSku", code: "type", message: "`productSku` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/productSku", code: "required", message: "`productSku` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/productSku", code: "type", message: "`productSku` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/productSku", code: "required", message: "`productSku` is required and must not be blank", details: {"blank":true} });
     }
     v = f16;
-    if (v == null) issues.push({ path: path + "/productName", code: "required", message: "`productName` is required" });
+    if (v == null) add(issues, { path: path + "/productName", code: "required", message: "`productName` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/productName", code: "type", message: "`productName` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/productName", code: "required", message: "`productName` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/productName", code: "type", message: "`productName` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/productName", code: "required", message: "`productName` is required and must not be blank", details: {"blank":true} });
     }
     v = f17;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/productCategory", code: "type", message: "`productCategory` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/productCategory", code: "type", message: "`productCategory` must be a string", details: {"expected":"string"} });
     v = f18;
-    if (v == null) issues.push({ path: path + "/productCategoryId", code: "required", message: "`productCategoryId` is required" });
+    if (v == null) add(issues, { path: path + "/productCategoryId", code: "required", message: "`productCategoryId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/productCategoryId", code: "type", message: "`productCategoryId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/productCategoryId", code: "required", message: "`productCategoryId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/productCategoryId", code: "type", message: "`productCategoryId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/productCategoryId", code: "required", message: "`productCategoryId` is required and must not be blank", details: {"blank":true} });
     }
     v = f19;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/productImageLink", code: "type", message: "`productImageLink` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/productImageLink", code: "type", message: "`productImageLink` must be a string", details: {"expected":"string"} });
     v = f20;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/productLink", code: "type", message: "`productLink` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/productLink", code: "type", message: "`productLink` must be a string", details: {"expected":"string"} });
     v = f21;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) issues.push({ path: path + "/price", code: "type", message: "`price` must be a finite number" });
+    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) add(issues, { path: path + "/price", code: "type", message: "`price` must be a finite number", details: {"expected":"double"} });
     v = f22;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/quantity", code: "type", message: "`quantity` must be an integer" });
-      else if (v < -2147483648 || v > 2147483647) issues.push({ path: path + "/quantity", code: "range", message: "`quantity` must be between -2147483648 and 2147483647" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/quantity", code: "type", message: "`quantity` must be an integer", details: {"expected":"integer"} });
+      else if (v < -2147483648 || v > 2147483647) add(issues, { path: path + "/quantity", code: "range", message: "`quantity` must be between -2147483648 and 2147483647", details: {"minimum":-2147483648,"maximum":2147483647} });
     }
     v = f23;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
     }
-    if (!(present(f13) || present(f14))) issues.push({ path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"" });
+    if (!(present(f13) || present(f14))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["customerPhone"],["customerEmail"]]} });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;
@@ -259,18 +259,16 @@ export function testCustomerProductActivity(data: unknown): boolean {
 }
 
 /**
- * Validates a Customer Product Activity Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Customer Product Activity Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateCustomerProductActivity(input: unknown): ValidationResult<CustomerProductActivity> {
+export function validateCustomerProductActivity(input: unknown, options?: ValidateOptions): ValidationResult<CustomerProductActivity> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testCustomerProductActivity(input)) return { ok: true, value: input as CustomerProductActivity };
-    const issues: ValidationIssue[] = [];
-    collectCustomerProductActivity(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as CustomerProductActivity } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<CustomerProductActivity>(collectCustomerProductActivity, input, options);
 }
 
 /**

@@ -6,15 +6,15 @@
 // `validate...` reports every problem; `is...` answers the same question and stops at the first.
 
 import type { EmailInteraction } from "../types/email-interaction.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, emailFormat, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, emailFormat, unreadable, add, collected } from "../runtime.js";
 
 /**
  * Reports every problem of a Email Interaction Entity found at `path`; `what` names it in messages.
  */
 export function collectEmailInteraction(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Email Interaction Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Email Interaction Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -51,43 +51,43 @@ export function collectEmailInteraction(data: unknown, path: string, issues: Val
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/id", code: "required", message: "`id` is required" });
+    if (v == null) add(issues, { path: path + "/id", code: "required", message: "`id` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/id", code: "type", message: "`id` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/id", code: "required", message: "`id` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/id", code: "type", message: "`id` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/id", code: "required", message: "`id` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/email", code: "required", message: "`email` is required" });
+    if (v == null) add(issues, { path: path + "/email", code: "required", message: "`email` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/email", code: "type", message: "`email` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/email", code: "required", message: "`email` is required and must not be blank" });
-      else if (!emailFormat(v)) issues.push({ path: path + "/email", code: "format", message: "`email` must be an e-mail address" });
+      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/email", code: "required", message: "`email` is required and must not be blank", details: {"blank":true} });
+      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
     }
     v = f5;
-    if (v == null) issues.push({ path: path + "/serviceProvider", code: "required", message: "`serviceProvider` is required" });
+    if (v == null) add(issues, { path: path + "/serviceProvider", code: "required", message: "`serviceProvider` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/serviceProvider", code: "type", message: "`serviceProvider` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/serviceProvider", code: "required", message: "`serviceProvider` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/serviceProvider", code: "type", message: "`serviceProvider` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/serviceProvider", code: "required", message: "`serviceProvider` is required and must not be blank", details: {"blank":true} });
     }
     v = f6;
-    if (v == null) issues.push({ path: path + "/eventAt", code: "required", message: "`eventAt` is required" });
+    if (v == null) add(issues, { path: path + "/eventAt", code: "required", message: "`eventAt` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/eventAt", code: "type", message: "`eventAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/eventAt", code: "range", message: "`eventAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/eventAt", code: "type", message: "`eventAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/eventAt", code: "range", message: "`eventAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f7;
-    if (v == null) issues.push({ path: path + "/event", code: "required", message: "`event` is required" });
+    if (v == null) add(issues, { path: path + "/event", code: "required", message: "`event` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/event", code: "type", message: "`event` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/event", code: "required", message: "`event` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/event", code: "type", message: "`event` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/event", code: "required", message: "`event` is required and must not be blank", details: {"blank":true} });
     }
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
@@ -129,20 +129,18 @@ export function testEmailInteraction(data: unknown): boolean {
 }
 
 /**
- * Validates a Email Interaction Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Email Interaction Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  *
  * Incomplete: the saved doc page stops after `event`, so keys not listed are accepted. user-activity.txt stops inside the event row, after its Required mark (Yes): its description, its example and any rows after it are unknown.
  */
-export function validateEmailInteraction(input: unknown): ValidationResult<EmailInteraction> {
+export function validateEmailInteraction(input: unknown, options?: ValidateOptions): ValidationResult<EmailInteraction> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testEmailInteraction(input)) return { ok: true, value: input as EmailInteraction };
-    const issues: ValidationIssue[] = [];
-    collectEmailInteraction(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as EmailInteraction } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<EmailInteraction>(collectEmailInteraction, input, options);
 }
 
 /**

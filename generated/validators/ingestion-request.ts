@@ -33,8 +33,8 @@ import type { Order } from "../types/order.js";
 import { validateOrder, collectOrder, testOrder } from "./order.js";
 import type { UserEvent } from "../types/user-event.js";
 import { validateUserEvent, collectUserEvent, testUserEvent } from "./user-event.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unknownField, unreadable } from "../runtime.js";
+import type { JsonValue, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 /**
  * The object types the ingestion API accepts, one per entity, sorted.
@@ -67,57 +67,56 @@ export const validators = {
 } as const;
 
 /**
- * The body of one ingestion call: a batch of 1 to 50 entities of one object type, discriminated by `objectType`.
+ * The body of one ingestion call: a batch of 1 to 50 entities of one object type, discriminated by `objectType`. `Custom` types the custom fields of the entities that have them.
  */
-export type IngestionRequest =
-  | { objectType: "custom-model"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomModel[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "customer-identity"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentity[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "customer-identity-address"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentityAddress[]; ignoredUpdateCfs?: null }
-  | { objectType: "customer-identity-email"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentityEmail[]; ignoredUpdateCfs?: null }
-  | { objectType: "customer-identity-photo"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerIdentityPhoto[]; ignoredUpdateCfs?: null }
-  | { objectType: "customer-membership"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerMembership[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "customer-product-activity"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerProductActivity[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "customer-relationship"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly CustomerRelationship[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "email-interaction"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly EmailInteraction[]; ignoredUpdateCfs?: null }
-  | { objectType: "lead-information"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly LeadInformation[]; ignoredUpdateCfs?: readonly string[] | null }
-  | { objectType: "meta-form-marketing"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly MetaFormMarketing[]; ignoredUpdateCfs?: null }
-  | { objectType: "meta-survey"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly MetaSurvey[]; ignoredUpdateCfs?: null }
-  | { objectType: "order"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly Order[]; ignoredUpdateCfs?: null }
-  | { objectType: "user-event"; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly UserEvent[]; ignoredUpdateCfs?: readonly string[] | null };
+export type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =
+  | { objectType: "custom-model"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomModel<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-identity"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentity<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-identity-address"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityAddress[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "customer-identity-email"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityEmail[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "customer-identity-photo"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityPhoto[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "customer-membership"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerMembership<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-product-activity"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerProductActivity<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-relationship"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerRelationship<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "email-interaction"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: EmailInteraction<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "lead-information"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: LeadInformation<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "meta-form-marketing"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: MetaFormMarketing<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "meta-survey"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: MetaSurvey<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "order"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: Order<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "user-event"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: UserEvent<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined };
 
 const envelopeKeys: readonly string[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
-function collectIngestionRequest(data: unknown, issues: ValidationIssue[]): void {
+function collectIngestionRequest(data: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path: "", code: "type", message: "the payload must be an object (an ingestion request)" });
+    add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  const path = "";
   let v: unknown;
   v = o.objectType;
-  if (v == null) issues.push({ path: path + "/objectType", code: "required", message: "`objectType` is required" });
+  if (v == null) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required", details: {"blank":false} });
   else {
-    if (typeof v !== "string") issues.push({ path: path + "/objectType", code: "type", message: "`objectType` must be a string" });
-    else if (!nonBlank(v)) issues.push({ path: path + "/objectType", code: "required", message: "`objectType` is required and must not be blank" });
+    if (typeof v !== "string") add(issues, { path: path + "/objectType", code: "type", message: "`objectType` must be a string", details: {"expected":"string"} });
+    else if (!nonBlank(v)) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required and must not be blank", details: {"blank":true} });
     else if (v !== "custom-model" && v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-product-activity" && v !== "customer-relationship" && v !== "email-interaction" && v !== "lead-information" && v !== "meta-form-marketing" && v !== "meta-survey" && v !== "order" && v !== "user-event") enumIssue(issues, path + "/objectType", "`objectType` must be one of `custom-model`, `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-product-activity`, `customer-relationship`, `email-interaction`, `lead-information`, `meta-form-marketing`, `meta-survey`, `order`, `user-event`", v, OBJECT_TYPES);
   }
   v = o.source;
-  if (v == null) issues.push({ path: path + "/source", code: "required", message: "`source` is required" });
+  if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
   else {
-    if (typeof v !== "string") issues.push({ path: path + "/source", code: "type", message: "`source` must be a string" });
-    else if (!nonBlank(v)) issues.push({ path: path + "/source", code: "required", message: "`source` is required and must not be blank" });
+    if (typeof v !== "string") add(issues, { path: path + "/source", code: "type", message: "`source` must be a string", details: {"expected":"string"} });
+    else if (!nonBlank(v)) add(issues, { path: path + "/source", code: "required", message: "`source` is required and must not be blank", details: {"blank":true} });
   }
   v = o.jeConfigId;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/jeConfigId", code: "type", message: "`jeConfigId` must be a string" });
+  if (v != null && typeof v !== "string") add(issues, { path: path + "/jeConfigId", code: "type", message: "`jeConfigId` must be a string", details: {"expected":"string"} });
   v = o.jeEventKey;
-  if (v != null && typeof v !== "string") issues.push({ path: path + "/jeEventKey", code: "type", message: "`jeEventKey` must be a string" });
+  if (v != null && typeof v !== "string") add(issues, { path: path + "/jeEventKey", code: "type", message: "`jeEventKey` must be a string", details: {"expected":"string"} });
   v = o.entries;
-  if (v == null) issues.push({ path: path + "/entries", code: "required", message: "`entries` is required" });
-  else if (!Array.isArray(v)) issues.push({ path: path + "/entries", code: "type", message: "`entries` must be an array of entity objects" });
+  if (v == null) add(issues, { path: path + "/entries", code: "required", message: "`entries` is required", details: { blank: false } });
+  else if (!Array.isArray(v)) add(issues, { path: path + "/entries", code: "type", message: "`entries` must be an array of entity objects", details: { expected: "array" } });
   else {
-    if (v.length < 1) issues.push({ path: path + "/entries", code: "too_few", message: "`entries` must have at least 1 entry" });
-    else if (v.length > 50) issues.push({ path: path + "/entries", code: "too_many", message: "`entries` may have at most 50 entries" + ", not " + v.length });
+    if (v.length < 1) add(issues, { path: path + "/entries", code: "too_few", message: "`entries` must have at least 1 entry", details: { minimum: 1, actual: v.length } });
+    else if (v.length > 50) add(issues, { path: path + "/entries", code: "too_many", message: "`entries` may have at most 50 entries" + ", not " + v.length, details: { maximum: 50, actual: v.length } });
     switch (o.objectType) {
       case "custom-model":
         for (let i = 0; i < v.length; i++) if (!testCustomModel(v[i])) collectCustomModel(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
@@ -171,13 +170,13 @@ function collectIngestionRequest(data: unknown, issues: ValidationIssue[]): void
     case "meta-form-marketing":
     case "meta-survey":
     case "order":
-      if (o.ignoredUpdateCfs != null) issues.push({ path: path + "/ignoredUpdateCfs", code: "not_allowed", message: "`ignoredUpdateCfs` is allowed only for entities tagged SUPPORT_IGNORED_UPDATE_CFS, not for " + o.objectType });
+      if (o.ignoredUpdateCfs != null) add(issues, { path: path + "/ignoredUpdateCfs", code: "not_allowed", message: "`ignoredUpdateCfs` is allowed only for entities tagged SUPPORT_IGNORED_UPDATE_CFS, not for " + o.objectType, details: { requiresTag: "SUPPORT_IGNORED_UPDATE_CFS" } });
       break;
     default:
       v = o.ignoredUpdateCfs;
       if (v != null) {
-        if (!Array.isArray(v)) issues.push({ path: path + "/ignoredUpdateCfs", code: "type", message: "`ignoredUpdateCfs` must be an array of strings" });
-        else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") issues.push({ path: path + "/ignoredUpdateCfs" + "/" + i, code: "type", message: "each item of `ignoredUpdateCfs` must be a string" });
+        if (!Array.isArray(v)) add(issues, { path: path + "/ignoredUpdateCfs", code: "type", message: "`ignoredUpdateCfs` must be an array of strings", details: {"expected":"list"} });
+        else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/ignoredUpdateCfs" + "/" + i, code: "type", message: "each item of `ignoredUpdateCfs` must be a string", details: {"expected":"string"} });
       }
   }
   for (const k in o) {
@@ -285,16 +284,14 @@ function testIngestionRequest(data: unknown): boolean {
 /**
  * Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.
  */
-export function validateIngestionRequest(input: unknown): ValidationResult<IngestionRequest> {
+export function validateIngestionRequest(input: unknown, options?: ValidateOptions): ValidationResult<IngestionRequest> {
   try {
     // A valid request costs one pass of the tester; an invalid one is collected, each entry tested first.
     if (testIngestionRequest(input)) return { ok: true, value: input as IngestionRequest };
-    const issues: ValidationIssue[] = [];
-    collectIngestionRequest(input, issues);
-    return issues.length === 0 ? { ok: true, value: input as IngestionRequest } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<IngestionRequest>(collectIngestionRequest, input, options);
 }
 
 /**

@@ -7,15 +7,15 @@
 
 import type { LeadInformation } from "../types/lead-information.js";
 import { LEAD_INFORMATION_GENDER_VALUES, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES, LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES, LEAD_INFORMATION_SINGLE_OPT_IN_VALUES, LEAD_INFORMATION_RECORD_STATUS_VALUES } from "../types/lead-information.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
 
 /**
  * Reports every problem of a Lead Entity found at `path`; `what` names it in messages.
  */
 export function collectLeadInformation(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Lead Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Lead Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -97,123 +97,123 @@ export function collectLeadInformation(data: unknown, path: string, issues: Vali
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/leadId", code: "required", message: "`leadId` is required" });
+    if (v == null) add(issues, { path: path + "/leadId", code: "required", message: "`leadId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/leadId", code: "type", message: "`leadId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/leadId", code: "required", message: "`leadId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/leadId", code: "type", message: "`leadId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/leadId", code: "required", message: "`leadId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/phone", code: "required", message: "`phone` is required" });
+    if (v == null) add(issues, { path: path + "/phone", code: "required", message: "`phone` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/phone", code: "type", message: "`phone` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/phone", code: "required", message: "`phone` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/phone", code: "type", message: "`phone` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/phone", code: "required", message: "`phone` is required and must not be blank", details: {"blank":true} });
     }
     v = f5;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/email", code: "type", message: "`email` must be a string" });
-      else if (!emailFormat(v)) issues.push({ path: path + "/email", code: "format", message: "`email` must be an e-mail address" });
+      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
+      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
     }
     v = f6;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/customerId", code: "type", message: "`customerId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
     v = f7;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/fullName", code: "type", message: "`fullName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/fullName", code: "type", message: "`fullName` must be a string", details: {"expected":"string"} });
     v = f8;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/firstName", code: "type", message: "`firstName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/firstName", code: "type", message: "`firstName` must be a string", details: {"expected":"string"} });
     v = f9;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/lastName", code: "type", message: "`lastName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/lastName", code: "type", message: "`lastName` must be a string", details: {"expected":"string"} });
     v = f10;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/dob", code: "type", message: "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/dob", code: "range", message: "`dob` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/dob", code: "type", message: "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/dob", code: "range", message: "`dob` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f11;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/gender", code: "type", message: "`gender` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/gender", code: "type", message: "`gender` must be a string", details: {"expected":"string"} });
       else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, LEAD_INFORMATION_GENDER_VALUES);
     }
     v = f12;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/status", code: "type", message: "`status` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/status", code: "type", message: "`status` must be a string", details: {"expected":"string"} });
     v = f13;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/gaTid", code: "type", message: "`gaTid` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/gaTid", code: "type", message: "`gaTid` must be a string", details: {"expected":"string"} });
     v = f14;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/gaCid", code: "type", message: "`gaCid` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/gaCid", code: "type", message: "`gaCid` must be a string", details: {"expected":"string"} });
     v = f15;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/o2oCid", code: "type", message: "`o2oCid` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/o2oCid", code: "type", message: "`o2oCid` must be a string", details: {"expected":"string"} });
     v = f16;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/formKey", code: "type", message: "`formKey` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/formKey", code: "type", message: "`formKey` must be a string", details: {"expected":"string"} });
     v = f17;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/formName", code: "type", message: "`formName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/formName", code: "type", message: "`formName` must be a string", details: {"expected":"string"} });
     v = f18;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/formVs", code: "type", message: "`formVs` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/formVs", code: "type", message: "`formVs` must be a string", details: {"expected":"string"} });
     v = f19;
     if (v != null) {
-      if (!Array.isArray(v)) issues.push({ path: path + "/tags", code: "type", message: "`tags` must be an array of strings" });
-      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") issues.push({ path: path + "/tags" + "/" + i, code: "type", message: "each item of `tags` must be a string" });
+      if (!Array.isArray(v)) add(issues, { path: path + "/tags", code: "type", message: "`tags` must be an array of strings", details: {"expected":"list"} });
+      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/tags" + "/" + i, code: "type", message: "each item of `tags` must be a string", details: {"expected":"string"} });
     }
     v = f20;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/sourceChannel", code: "type", message: "`sourceChannel` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/sourceChannel", code: "type", message: "`sourceChannel` must be a string", details: {"expected":"string"} });
       else if (v !== "Online" && v !== "Offline") enumIssue(issues, path + "/sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES);
     }
     v = f21;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceName", code: "type", message: "`sourceName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/sourceName", code: "type", message: "`sourceName` must be a string", details: {"expected":"string"} });
     v = f22;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceNameLevel2", code: "type", message: "`sourceNameLevel2` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/sourceNameLevel2", code: "type", message: "`sourceNameLevel2` must be a string", details: {"expected":"string"} });
     v = f23;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/sourceNameLevel3", code: "type", message: "`sourceNameLevel3` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/sourceNameLevel3", code: "type", message: "`sourceNameLevel3` must be a string", details: {"expected":"string"} });
     v = f24;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/doubleOptIn", code: "type", message: "`doubleOptIn` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/doubleOptIn", code: "type", message: "`doubleOptIn` must be a string", details: {"expected":"string"} });
       else if (v !== "Yes" && v !== "No") enumIssue(issues, path + "/doubleOptIn", "`doubleOptIn` must be one of `Yes`, `No`", v, LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES);
     }
     v = f25;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/singleOptIn", code: "type", message: "`singleOptIn` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/singleOptIn", code: "type", message: "`singleOptIn` must be a string", details: {"expected":"string"} });
       else if (v !== "Yes" && v !== "No") enumIssue(issues, path + "/singleOptIn", "`singleOptIn` must be one of `Yes`, `No`", v, LEAD_INFORMATION_SINGLE_OPT_IN_VALUES);
     }
     v = f26;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/facebookId", code: "type", message: "`facebookId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/facebookId", code: "type", message: "`facebookId` must be a string", details: {"expected":"string"} });
     v = f27;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/zaloId", code: "type", message: "`zaloId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/zaloId", code: "type", message: "`zaloId` must be a string", details: {"expected":"string"} });
     v = f28;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/linkedin", code: "type", message: "`linkedin` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/linkedin", code: "type", message: "`linkedin` must be a string", details: {"expected":"string"} });
     v = f29;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/twitterId", code: "type", message: "`twitterId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/twitterId", code: "type", message: "`twitterId` must be a string", details: {"expected":"string"} });
     v = f30;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/instagramId", code: "type", message: "`instagramId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/instagramId", code: "type", message: "`instagramId` must be a string", details: {"expected":"string"} });
     v = f31;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/prospectLevel", code: "type", message: "`prospectLevel` must be an integer" });
-      else if (v < -2147483648 || v > 2147483647) issues.push({ path: path + "/prospectLevel", code: "range", message: "`prospectLevel` must be between -2147483648 and 2147483647" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/prospectLevel", code: "type", message: "`prospectLevel` must be an integer", details: {"expected":"integer"} });
+      else if (v < -2147483648 || v > 2147483647) add(issues, { path: path + "/prospectLevel", code: "range", message: "`prospectLevel` must be between -2147483648 and 2147483647", details: {"minimum":-2147483648,"maximum":2147483647} });
     }
     v = f32;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f33;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/createdBy", code: "type", message: "`createdBy` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
     v = f34;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f35;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
     v = f36;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, LEAD_INFORMATION_RECORD_STATUS_VALUES);
     }
-    if (!(present(f7) || (present(f8) && present(f9)))) issues.push({ path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"" });
+    if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;
@@ -345,20 +345,18 @@ export function testLeadInformation(data: unknown): boolean {
 }
 
 /**
- * Validates a Lead Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Lead Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  *
  * Incomplete: the saved doc page stops after `recordStatus`, so keys not listed are accepted. lead.txt stops inside the description of recordStatus ("Record Status: Active, Delet"); any rows after it are unknown.
  */
-export function validateLeadInformation(input: unknown): ValidationResult<LeadInformation> {
+export function validateLeadInformation(input: unknown, options?: ValidateOptions): ValidationResult<LeadInformation> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testLeadInformation(input)) return { ok: true, value: input as LeadInformation };
-    const issues: ValidationIssue[] = [];
-    collectLeadInformation(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as LeadInformation } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<LeadInformation>(collectLeadInformation, input, options);
 }
 
 /**

@@ -7,15 +7,15 @@
 
 import type { MetaFormMarketing } from "../types/meta-form-marketing.js";
 import { META_FORM_MARKETING_RECORD_STATUS_VALUES } from "../types/meta-form-marketing.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unreadable, add, collected } from "../runtime.js";
 
 /**
  * Reports every problem of a Form Marketing Entity found at `path`; `what` names it in messages.
  */
 export function collectMetaFormMarketing(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Form Marketing Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Form Marketing Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -58,48 +58,48 @@ export function collectMetaFormMarketing(data: unknown, path: string, issues: Va
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/formId", code: "required", message: "`formId` is required" });
+    if (v == null) add(issues, { path: path + "/formId", code: "required", message: "`formId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/formId", code: "type", message: "`formId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/formId", code: "required", message: "`formId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/formId", code: "type", message: "`formId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/formId", code: "required", message: "`formId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v == null) issues.push({ path: path + "/provider", code: "required", message: "`provider` is required" });
+    if (v == null) add(issues, { path: path + "/provider", code: "required", message: "`provider` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/provider", code: "type", message: "`provider` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/provider", code: "required", message: "`provider` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/provider", code: "type", message: "`provider` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/provider", code: "required", message: "`provider` is required and must not be blank", details: {"blank":true} });
     }
     v = f5;
-    if (v == null) issues.push({ path: path + "/name", code: "required", message: "`name` is required" });
+    if (v == null) add(issues, { path: path + "/name", code: "required", message: "`name` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/name", code: "type", message: "`name` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/name", code: "required", message: "`name` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/name", code: "type", message: "`name` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/name", code: "required", message: "`name` is required and must not be blank", details: {"blank":true} });
     }
     v = f6;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f7;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/createdBy", code: "type", message: "`createdBy` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
     v = f8;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f9;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
     v = f10;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_FORM_MARKETING_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start) break;
@@ -151,18 +151,16 @@ export function testMetaFormMarketing(data: unknown): boolean {
 }
 
 /**
- * Validates a Form Marketing Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Form Marketing Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateMetaFormMarketing(input: unknown): ValidationResult<MetaFormMarketing> {
+export function validateMetaFormMarketing(input: unknown, options?: ValidateOptions): ValidationResult<MetaFormMarketing> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testMetaFormMarketing(input)) return { ok: true, value: input as MetaFormMarketing };
-    const issues: ValidationIssue[] = [];
-    collectMetaFormMarketing(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as MetaFormMarketing } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<MetaFormMarketing>(collectMetaFormMarketing, input, options);
 }
 
 /**

@@ -7,15 +7,15 @@
 
 import type { MetaSurvey, SurveyQuestion } from "../types/meta-survey.js";
 import { META_SURVEY_RECORD_STATUS_VALUES } from "../types/meta-survey.js";
-import type { ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unknownField, unreadable } from "../runtime.js";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 /**
  * Reports every problem of a Survey Entity found at `path`; `what` names it in messages.
  */
 export function collectMetaSurvey(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Survey Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Survey Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -57,46 +57,46 @@ export function collectMetaSurvey(data: unknown, path: string, issues: Validatio
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer" });
-      else if (v < -12 || v > 14) issues.push({ path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
+      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
     }
     v = f1;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/systemName", code: "type", message: "`systemName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v == null) issues.push({ path: path + "/surveyId", code: "required", message: "`surveyId` is required" });
+    if (v == null) add(issues, { path: path + "/surveyId", code: "required", message: "`surveyId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/surveyId", code: "type", message: "`surveyId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/surveyId", code: "required", message: "`surveyId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/surveyId", code: "type", message: "`surveyId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/surveyId", code: "required", message: "`surveyId` is required and must not be blank", details: {"blank":true} });
     }
     v = f4;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/surveyName", code: "type", message: "`surveyName` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/surveyName", code: "type", message: "`surveyName` must be a string", details: {"expected":"string"} });
     v = f5;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/note", code: "type", message: "`note` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/note", code: "type", message: "`note` must be a string", details: {"expected":"string"} });
     v = f6;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f7;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/createdBy", code: "type", message: "`createdBy` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
     v = f8;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) issues.push({ path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)" });
-      else if (v < -8640000000000000 || v > 8640000000000000) issues.push({ path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000" });
+      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
+      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
     }
     v = f9;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
     v = f10;
     if (v != null) {
-      if (typeof v !== "string") issues.push({ path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string" });
+      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_SURVEY_RECORD_STATUS_VALUES);
     }
     v = f11;
-    if (v == null) issues.push({ path: path + "/questions", code: "required", message: "`questions` is required" });
+    if (v == null) add(issues, { path: path + "/questions", code: "required", message: "`questions` is required", details: {"blank":false} });
     else {
-      if (!Array.isArray(v)) issues.push({ path: path + "/questions", code: "type", message: "`questions` must be an array of objects (SurveyQuestion)" });
+      if (!Array.isArray(v)) add(issues, { path: path + "/questions", code: "type", message: "`questions` must be an array of objects (SurveyQuestion)", details: {"expected":"array"} });
       else for (let i = 0; i < v.length; i++) if (!testSurveyQuestion(v[i])) collectSurveyQuestion(v[i], path + "/questions" + "/" + i, issues, "each item of `questions`");
     }
     if (byName || issues.length > start) break;
@@ -153,18 +153,16 @@ export function testMetaSurvey(data: unknown): boolean {
 }
 
 /**
- * Validates a Survey Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Survey Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateMetaSurvey(input: unknown): ValidationResult<MetaSurvey> {
+export function validateMetaSurvey(input: unknown, options?: ValidateOptions): ValidationResult<MetaSurvey> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testMetaSurvey(input)) return { ok: true, value: input as MetaSurvey };
-    const issues: ValidationIssue[] = [];
-    collectMetaSurvey(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as MetaSurvey } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<MetaSurvey>(collectMetaSurvey, input, options);
 }
 
 /**
@@ -185,7 +183,7 @@ const fieldsOfSurveyQuestion: readonly string[] = ["questionId", "langDef", "lan
  */
 export function collectSurveyQuestion(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    issues.push({ path, code: "type", message: what + " must be an object (Survey Question Entity)" });
+    add(issues, { path, code: "type", message: what + " must be an object (Survey Question Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
@@ -214,27 +212,27 @@ export function collectSurveyQuestion(data: unknown, path: string, issues: Valid
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) issues.push({ path: path + "/questionId", code: "required", message: "`questionId` is required" });
+    if (v == null) add(issues, { path: path + "/questionId", code: "required", message: "`questionId` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/questionId", code: "type", message: "`questionId` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/questionId", code: "required", message: "`questionId` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/questionId", code: "type", message: "`questionId` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/questionId", code: "required", message: "`questionId` is required and must not be blank", details: {"blank":true} });
     }
     v = f1;
-    if (v == null) issues.push({ path: path + "/langDef", code: "required", message: "`langDef` is required" });
+    if (v == null) add(issues, { path: path + "/langDef", code: "required", message: "`langDef` is required", details: {"blank":false} });
     else {
-      if (typeof v !== "string") issues.push({ path: path + "/langDef", code: "type", message: "`langDef` must be a string" });
-      else if (!nonBlank(v)) issues.push({ path: path + "/langDef", code: "required", message: "`langDef` is required and must not be blank" });
+      if (typeof v !== "string") add(issues, { path: path + "/langDef", code: "type", message: "`langDef` must be a string", details: {"expected":"string"} });
+      else if (!nonBlank(v)) add(issues, { path: path + "/langDef", code: "required", message: "`langDef` is required and must not be blank", details: {"blank":true} });
     }
     v = f2;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/lang1", code: "type", message: "`lang1` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang1", code: "type", message: "`lang1` must be a string", details: {"expected":"string"} });
     v = f3;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/lang2", code: "type", message: "`lang2` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang2", code: "type", message: "`lang2` must be a string", details: {"expected":"string"} });
     v = f4;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/lang3", code: "type", message: "`lang3` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang3", code: "type", message: "`lang3` must be a string", details: {"expected":"string"} });
     v = f5;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/lang4", code: "type", message: "`lang4` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang4", code: "type", message: "`lang4` must be a string", details: {"expected":"string"} });
     v = f6;
-    if (v != null && typeof v !== "string") issues.push({ path: path + "/lang5", code: "type", message: "`lang5` must be a string" });
+    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang5", code: "type", message: "`lang5` must be a string", details: {"expected":"string"} });
     if (byName || issues.length > start || unknownKey) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.questionId;
@@ -298,18 +296,16 @@ export function testSurveyQuestion(data: unknown): boolean {
 }
 
 /**
- * Validates a Survey Question Entity: `ok` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.
+ * Validates a Survey Question Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
-export function validateSurveyQuestion(input: unknown): ValidationResult<SurveyQuestion> {
+export function validateSurveyQuestion(input: unknown, options?: ValidateOptions): ValidationResult<SurveyQuestion> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (testSurveyQuestion(input)) return { ok: true, value: input as SurveyQuestion };
-    const issues: ValidationIssue[] = [];
-    collectSurveyQuestion(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as SurveyQuestion } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<SurveyQuestion>(collectSurveyQuestion, input, options);
 }
 
 /**

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so the generator needs no build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled generator (generator/dist/cli.js, built by `npm ci` through the `prepare` script). When the
+// TypeScript sources changed since that build, runs them through tsx instead (a development install has
+// it), so a stale build never runs; on a terminal it says so.
+import { buildIsFresh } from "./build-stamp.js";
 
-register();
-const { main } = await import("../cli.ts");
+let main;
+if (buildIsFresh()) {
+  ({ main } = await import("../dist/cli.js"));
+} else {
+  if (process.stderr.isTTY) process.stderr.write("pango-codegen: the compiled generator is older than its sources; running them through tsx (npm run build:generator makes starts fast again)\n");
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../cli.ts"));
+}
 process.exitCode = await main(process.argv);

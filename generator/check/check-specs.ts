@@ -2,6 +2,7 @@ import { diag, type Diagnostic } from "./diagnostics.ts";
 import type { RawErratum, RawField, RawSpec, RawTable } from "./raw-spec.ts";
 import { exampleMatchesFormat, impliedRange, isNumericType, parseExample } from "../model/values.ts";
 import { closest } from "../util/text.ts";
+import { checkDocType, checkEnumAgainstDescription } from "./doc-consistency.ts";
 import { assertNever } from "../util/assert.ts";
 
 /** The example text after errata (null when an erratum drops it). */
@@ -11,7 +12,7 @@ export function effectiveText(field: RawField, errata: readonly RawErratum[], pr
   return field[property]?.value ?? null;
 }
 
-function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[]): void {
+function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<string> | null, out: Diagnostic[]): void {
   const name = f.name.value;
   const type = f.type.value;
   const values = f.enum?.values ?? [];
@@ -29,11 +30,13 @@ function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<strin
   const nested = type === "object" || type === "array";
   if (nested && !f.table) out.push(diag("table-mismatch", f.type.pos, `'${name}' has type ${type} but names no nested table ('table:'; write 'table: null' when the doc names none)`));
   if (!nested && f.table) out.push(diag("table-mismatch", f.table.pos, `'${name}' has type ${type}; only object and array fields hold a nested table`));
-  if (nested && f.table?.value != null && !tableTitles.has(f.table.value)) {
+  if (nested && f.table?.value != null && tableTitles && !tableTitles.has(f.table.value)) {
     const hint = closest(f.table.value, [...tableTitles]);
     out.push(diag("unknown-table", f.table.pos, `'${name}' names the nested table '${f.table.value}', which 'tables' does not define${hint ? ` (did you mean '${hint}'?)` : ""}`));
   }
   checkDefault(f, out);
+  checkDocType(f, table.errata, out);
+  checkEnumAgainstDescription(f, effectiveText(f, table.errata, "description"), out);
   const example = effectiveText(f, table.errata, "example");
   if (example === null || !f.example) return;
   const at = f.example.pos;
@@ -104,19 +107,23 @@ function checkRuleErratum(e: RawErratum, f: RawField, table: RawTable, out: Diag
   }
 }
 
-function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[]): void {
-  if (table.fields.length === 0) out.push(diag("missing-key", table.pos, `table '${table.title.value}' has no fields`));
+/**
+ * `partial`: the spec had shape errors and lost the parts that failed to read, so checks that would only
+ * repeat that loss (no fields, a reference to a dropped field or table) are left out; the rest still run.
+ */
+function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[], partial = false): void {
+  if (table.fields.length === 0 && !partial) out.push(diag("missing-key", table.pos, `table '${table.title.value}' has no fields`));
   const byName = new Map<string, RawField>();
   for (const f of table.fields) {
     const first = byName.get(f.name.value);
     if (first) out.push(diag("duplicate-field", f.name.pos, `field '${f.name.value}' is already defined at line ${first.name.pos.line}`));
     else byName.set(f.name.value, f);
-    checkField(f, table, tableTitles, out);
+    checkField(f, table, partial ? null : tableTitles, out);
   }
   checkIncomplete(table, out);
   const names = [...byName.keys()];
   const known = (ref: { value: string; pos: import("./diagnostics.ts").SourcePos }, what: string): void => {
-    if (byName.has(ref.value)) return;
+    if (byName.has(ref.value) || partial) return;
     const hint = closest(ref.value, names);
     out.push(diag("unknown-field", ref.pos, `${what} names '${ref.value}', which is not a field of '${table.title.value}'${hint ? ` (did you mean '${hint}'?)` : ""}`));
   };
@@ -164,8 +171,8 @@ function checkCycles(spec: RawSpec, out: Diagnostic[]): void {
   for (const t of spec.tables) if (!state.has(t.title.value)) visit(t, [t.title.value]);
 }
 
-/** Checks the meaning of every spec (shape was checked while reading): references, examples, duplicates. */
-export function checkSpecs(specs: readonly RawSpec[]): Diagnostic[] {
+/** Checks the meaning of every spec (shape was checked while reading): references, examples, duplicates. `partial`: specs read with shape errors. */
+export function checkSpecs(specs: readonly RawSpec[], partial: ReadonlySet<RawSpec> = new Set()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byType = new Map<string, RawSpec>();
   for (const spec of specs) {
@@ -182,8 +189,8 @@ export function checkSpecs(specs: readonly RawSpec[]): Diagnostic[] {
       else titles.set(t.title.value, t);
     }
     const titleSet = new Set(titles.keys());
-    checkTable(spec, titleSet, out);
-    for (const t of spec.tables) checkTable(t, titleSet, out);
+    checkTable(spec, titleSet, out, partial.has(spec));
+    for (const t of spec.tables) checkTable(t, titleSet, out, partial.has(spec));
     checkCycles(spec, out);
   }
   return out;

@@ -1,3 +1,5 @@
+import type { Finding } from "../report/findings.ts";
+
 /** The registry of diagnostic codes: every problem a spec can have, with its severity. */
 export const DIAGNOSTIC_CODES = {
   "yaml-syntax": { severity: "error", summary: "the file is not valid YAML" },
@@ -19,6 +21,9 @@ export const DIAGNOSTIC_CODES = {
   "table-mismatch": { severity: "error", summary: "an object/array field without a table, or a table on another type" },
   "not-applicable": { severity: "error", summary: "a constraint that does not apply to the field's type" },
   "erratum-mismatch": { severity: "error", summary: "an erratum's doc text differs from what the field keeps" },
+  "doc-type-mismatch": { severity: "error", summary: "a field's docType reads as another type than its type, with no docType erratum" },
+  // A warning: the value list is read from prose by the doc importer's heuristics (generator/doc/infer.ts), which may misread a sentence.
+  "enum-description": { severity: "warning", summary: "an enum disagrees with the value list in its own description" },
   "name-collision": { severity: "error", summary: "two things would get the same generated name" },
   "invalid-name": { severity: "error", summary: "a name that cannot become an identifier" },
   "reserved-name": { severity: "error", summary: "a generated name that is reserved" },
@@ -62,6 +67,11 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) => cmp(a.file, b.file) || cmp(a.line, b.line) || cmp(a.col, b.col) || cmp(a.code, b.code) || cmp(a.message, b.message),
   );
+}
+
+/** The same problem as a report finding (generator/report/findings.ts), for `--format github|json`. */
+export function diagnosticFinding(d: Diagnostic): Finding {
+  return { severity: d.severity, code: d.code, file: d.file, line: d.line, col: d.col, message: d.message };
 }
 
 /** `specs/customer-identity.yaml:14:7 error unknown-type: ...` */

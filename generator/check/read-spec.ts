@@ -254,7 +254,7 @@ function readTable(r: Reader, node: Node, index: number): RawTable | null {
 }
 
 /** Parses and shape-checks one spec file. Returns the spec (null when unusable) and every problem found. */
-export function readSpec(file: string, text: string): { spec: RawSpec | null; diagnostics: Diagnostic[] } {
+export function readSpec(file: string, text: string): { spec: RawSpec | null; partial?: RawSpec | null; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const r = new Reader(file, lines);
@@ -301,5 +301,6 @@ export function readSpec(file: string, text: string): { spec: RawSpec | null; di
     tables: readList(r, m.get("tables"), "tables", readTable),
   };
   const usable = objectType?.value && title?.value && r.diagnostics.length === 0;
-  return { spec: usable ? spec : null, diagnostics: r.diagnostics };
+  // `partial`: what could be read despite shape errors, so the later passes still report their problems in this run.
+  return { spec: usable ? spec : null, partial: objectType?.value && title?.value ? spec : null, diagnostics: r.diagnostics };
 }

@@ -20,7 +20,8 @@ export const EMITTERS: readonly EmitterEntry[] = [
   { name: "types", emit: emitTypes, exports: (m) => m.entities.map((e) => `./types/${e.objectType}.js`) },
   { name: "json-schema", emit: emitJsonSchema, exports: () => [] },
   { name: "validators", emit: emitValidators, exports: () => ["./validators/index.js"] },
-  { name: "fixtures", emit: emitFixtures, exports: () => ["./fixtures/index.js"] },
+  // Fixtures are a subpath (pango-cdp-schemas/fixtures): the main entry stays types, validators and runtime.
+  { name: "fixtures", emit: emitFixtures, exports: () => [] },
   { name: "openapi", emit: emitOpenApi, exports: () => [] },
   { name: "docs", emit: emitDocs, exports: () => [] },
 ];

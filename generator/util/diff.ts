@@ -1,36 +1,33 @@
-/** A short unified diff of two texts (line-based, Myers-free LCS on the changed middle), capped at `maxLines`. */
-export function unifiedDiff(path: string, before: string, after: string, maxLines = 40, context = 2): string {
-  const a = before.split("\n"), b = after.split("\n");
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length, endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-  const midA = a.slice(start, endA), midB = b.slice(start, endB);
-  const ops = midA.length * midB.length <= 4_000_000 ? lcsOps(midA, midB) : [...midA.map((l) => `-${l}`), ...midB.map((l) => `+${l}`)];
-  const from = Math.max(0, start - context);
-  const lines = [
-    `--- ${path} (on disk)`,
-    `+++ ${path} (generated)`,
-    `@@ -${from + 1},${endA - from + context} +${from + 1},${endB - from + context} @@`,
-    ...a.slice(from, start).map((l) => ` ${l}`),
-    ...ops,
-    ...a.slice(endA, endA + context).map((l) => ` ${l}`),
-  ];
-  return lines.length > maxLines ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more diff lines`].join("\n") : lines.join("\n");
+import { createRequire } from "node:module";
+
+// jsdiff is loaded on the first diff (its CommonJS build, synchronously): a clean `check` never pays for it.
+type StructuredPatch = typeof import("diff").structuredPatch;
+let structuredPatchFn: StructuredPatch | null = null;
+function structuredPatch(...args: Parameters<StructuredPatch>): ReturnType<StructuredPatch> {
+  structuredPatchFn ??= (createRequire(import.meta.url)("diff") as typeof import("diff")).structuredPatch;
+  return structuredPatchFn(...args);
 }
 
-function lcsOps(a: readonly string[], b: readonly string[]): string[] {
-  const n = a.length, m = b.length;
-  const t: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
-  const out: string[] = [];
-  let i = 0, j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) { out.push(` ${a[i]}`); i++; j++; }
-    else if (t[i + 1]![j]! >= t[i]![j + 1]!) out.push(`-${a[i++]}`);
-    else out.push(`+${b[j++]}`);
-  }
-  while (i < n) out.push(`-${a[i++]}`);
-  while (j < m) out.push(`+${b[j++]}`);
-  return out;
+/** A unified diff of two texts, every hunk kept, plus the first line (1-based, in `before`) that differs. */
+export interface TextDiff {
+  /** `--- … +++ … @@ … @@` text, capped at `maxLines` lines. */
+  readonly text: string;
+  readonly hunks: number;
+  /** First changed line of the old text (where a reviewer should look); 1 when the old text is empty. */
+  readonly firstLine: number;
+}
+
+/**
+ * Diffs `before` (on disk) against `after` (what the specs produce) with jsdiff, a maintained Myers
+ * implementation: real hunks with context, so a one-field edit that touches seven places shows seven.
+ */
+export function unifiedDiff(path: string, before: string, after: string, maxLines = 120, context = 3): TextDiff {
+  const patch = structuredPatch(path, path, before, after, "on disk", "generated", { context });
+  const lines = [`--- ${path} (on disk)`, `+++ ${path} (generated)`];
+  for (const h of patch.hunks) lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
+  const first = patch.hunks[0];
+  const offset = first ? first.lines.findIndex((l) => l.startsWith("-") || l.startsWith("+")) : 0;
+  const firstLine = first ? Math.max(1, first.oldStart + first.lines.slice(0, Math.max(0, offset)).filter((l) => !l.startsWith("+")).length) : 1;
+  const text = lines.length > maxLines ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more diff lines`].join("\n") : lines.join("\n");
+  return { text, hunks: patch.hunks.length, firstLine };
 }

@@ -4,13 +4,18 @@ import type {
   CustomerIdentity, CustomerRelationship, CustomerMembership, CustomerIdentityAddress, CustomerIdentityEmail, CustomerIdentityPhoto,
   CustomerIdentityGender,
 } from "../../generated/index.ts";
-import { CUSTOMER_IDENTITY_GENDER_VALUES, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES } from "../../generated/index.ts";
+import { CUSTOMER_IDENTITY_GENDER_VALUES, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES, isCustomerIdentityGender } from "../../generated/index.ts";
 
 // customer-identity: phone or email, and fullName or firstName + lastName.
 export const phoneAndFullName: CustomerIdentity = { customerId: "C1", phone: "0359685600", fullName: "Nguyễn Minh Đệ" };
 export const emailAndSplitName: CustomerIdentity = { customerId: "C1", email: "de@example.vn", firstName: "Đệ", lastName: "Nguyễn" };
 export const optionalNulls: CustomerIdentity = { customerId: "C1", phone: "0359685600", fullName: "A", email: null, dob: null, gender: null };
-export const customFields: CustomerIdentity = { customerId: "C1", phone: "1", fullName: "A", customField01: { any: "value" } };
+export const customFields: CustomerIdentity<{ customField01: { any: string } }> = { customerId: "C1", phone: "1", fullName: "A", customField01: { any: "value" } };
+// @ts-expect-error closed by default: a misspelt field (or a custom field not named in the type parameter) does not compile
+export const misspelt: CustomerIdentity = { customerId: "C1", phone: "1", fullName: "A", emial: "a@b.vn" };
+// @ts-expect-error a custom field's value must be JSON
+export const notJson: CustomerIdentity<{ customField01: () => void }> = { customerId: "C1", phone: "1", fullName: "A", customField01: () => undefined };
+export const explicitUndefined: CustomerIdentity = { customerId: "C1", phone: "1", fullName: "A", email: undefined };
 // @ts-expect-error neither phone nor email
 export const noContact: CustomerIdentity = { customerId: "C1", fullName: "A" };
 // @ts-expect-error phone present but null does not satisfy "Phone Required if Email is missing"
@@ -28,6 +33,11 @@ export const stringDob: CustomerIdentity = { customerId: "C1", phone: "1", fullN
 export function contact(c: CustomerIdentity): string {
   const phone: string | null | undefined = c.phone;
   return phone ?? c.email ?? "";
+}
+
+// Each enum has a guard that narrows a string.
+export function narrowed(s: string): CustomerIdentityGender | null {
+  return isCustomerIdentityGender(s) ? s : null;
 }
 
 // Enum values are exported as readonly arrays whose element type is the union.

@@ -101,6 +101,12 @@ fields:
   - name: status
     docType: String
     type: string
+errata:
+  - field: lines
+    property: docType
+    doc: Object
+    corrected: Array
+    note: "A list of lines."
 tables:
   - title: Line Entity
     incomplete: { after: amount, note: "Cut." }

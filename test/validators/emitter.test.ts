@@ -41,9 +41,10 @@ describe("code builder", () => {
 describe("emitted files", () => {
   const model = modelOf("specs");
 
-  it("are the runtime, one file per entity, the envelope and the index", () => {
+  it("are the runtime, the Standard Schema interfaces, one file per entity, the envelope, the Standard Schema objects and the index", () => {
     expect(emitValidators(model).map((f) => f.path)).toEqual([
-      "runtime.ts", ...model.entities.map((e) => `validators/${e.objectType}.ts`), "validators/ingestion-request.ts", "validators/index.ts",
+      "runtime.ts", "standard-schema.ts", ...model.entities.map((e) => `validators/${e.objectType}.ts`), "validators/ingestion-request.ts",
+      ...model.entities.map((e) => `standard/${e.objectType}.ts`), "standard/ingestion-request.ts", "validators/index.ts",
     ]);
   });
 
@@ -51,12 +52,14 @@ describe("emitted files", () => {
     expect(emitValidators(modelOf("specs"))).toEqual(emitValidators(model));
   });
 
-  it("read no schema at run time and import nothing but the runtime and the types", () => {
-    for (const f of emitValidators(model).filter((x) => x.path.startsWith("validators/"))) {
+  it("read no schema at run time and import nothing but the runtime and the types (the index also re-exports the Standard Schema objects)", () => {
+    for (const f of emitValidators(model).filter((x) => x.path.startsWith("validators/") && x.path !== "validators/index.ts")) {
       const imports = [...f.contents.matchAll(/from "([^"]+)"/gu)].map((m) => m[1]!);
       for (const i of imports) expect(i, f.path).toMatch(/^(\.\.\/runtime\.js|\.\.\/types\/[a-z0-9-]+\.js|\.\/[a-z0-9-]+\.js)$/u);
       expect(f.contents, f.path).not.toMatch(/json-schema|JSON\.parse|new Function|eval\(/u);
     }
+    const index = emitValidators(model).find((f) => f.path === "validators/index.ts")!.contents;
+    for (const m of index.matchAll(/from "([^"]+)"/gu)) expect(m[1], "validators/index.ts").toMatch(/^(\.\.\/runtime\.js|\.\.\/standard-schema\.js|\.\.\/standard\/[a-z0-9-]+\.js|\.\/[a-z0-9-]+\.js)$/u);
   });
 
   it("specialise each field: the customer-identity checks name its fields and bounds inline", () => {

@@ -11,9 +11,11 @@ export function valueType(f: Field): string {
     case "date": return "string";
     case "integer": case "long": case "timestamp": case "double": case "float": return "number";
     case "boolean": return "boolean";
-    case "list": return "readonly string[]";
-    case "object": return f.table === null ? "{ readonly [key: string]: unknown }" : ident(f.table);
-    case "array": return `readonly ${ident(f.table!)}[]`;
+    // Mutable arrays: a value typed here must also fit the types other tools derive from the OpenAPI document.
+    case "list": return "string[]";
+    // A nested table open to unknown keys takes any of them here: its records may carry keys it does not list.
+    case "object": return f.table === null ? "{ [key: string]: unknown }" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}`;
+    case "array": return f.table === null ? "string[]" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}[]`;
     default: return assertNever(f.type, "field type");
   }
 }
@@ -37,7 +39,8 @@ export function fieldDoc(f: Field, table: Table, indent: string): string {
 
 function property(f: Field, table: Table, indent: string): string {
   const opt = f.required ? "" : "?";
-  const nullable = f.required ? "" : " | null";
+  // `undefined` too: under exactOptionalPropertyTypes `x?: T` refuses an explicit undefined, which the validators accept as absent.
+  const nullable = f.required ? "" : " | null | undefined";
   return `${fieldDoc(f, table, indent)}\n${indent}${key(f.name)}${opt}: ${valueType(f)}${nullable};`;
 }
 
@@ -54,7 +57,10 @@ function enumDecls(t: Table): string[] {
   return t.fields.filter((f) => f.enum && f.enumTypeName && f.enumConstName).map((f) => {
     const doc = docComment([`Valid values of \`${f.name}\` in ${t.title}${f.description ? `: ${f.description}` : ""}`]);
     return `${doc}\nexport const ${ident(f.enumConstName!)} = [${f.enum!.map(str).join(", ")}] as const;\n` +
-      `${doc}\nexport type ${ident(f.enumTypeName!)} = (typeof ${ident(f.enumConstName!)})[number];`;
+      `${doc}\nexport type ${ident(f.enumTypeName!)} = (typeof ${ident(f.enumConstName!)})[number];\n` +
+      `${docComment([`Whether a value is one of the valid values of \`${f.name}\` in ${t.title} (exact, case-sensitive).`])}\n` +
+      `export function ${ident(`is${f.enumTypeName!}`)}(value: unknown): value is ${ident(f.enumTypeName!)} {\n` +
+      `  return typeof value === "string" && (${ident(f.enumConstName!)} as readonly string[]).includes(value);\n}`;
   });
 }
 
@@ -62,22 +68,28 @@ function enumDecls(t: Table): string[] {
 function tableDecls(t: Table, objectType: string | null): string {
   const fieldsName = ident(`${t.typeName}Fields`);
   const lines = [`Fields of ${t.title}${objectType ? ` (object type \`${objectType}\`)` : " (a nested table)"}, each optional unless the doc requires it.`];
-  if (t.customFields) lines.push("", "Custom fields: any other key is one of the organisation's custom fields.");
+  if (t.customFields) lines.push("", "Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).");
   if (t.incomplete) lines.push("", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`; the rows after it are unknown, so any other key is accepted. ${t.incomplete.note}`);
   const props = t.fields.map((f) => property(f, t, "  "));
-  if (t.acceptsUnknownKeys) props.push(`  /** ${t.customFields ? "A custom field of the organisation." : "A field the saved doc page does not show (the table is incomplete)."} */\n  [customField: string]: unknown;`);
   const ruleDocs = t.rules.map((r) => `- ${r.groups.map((g) => g.join(" + ")).join(" or ")}: "${r.doc.join(" / ")}"`);
-  const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : [])]);
+  const open = t.acceptsUnknownKeys
+    ? ["", `Closed by default, so a misspelt field does not compile: name the ${t.customFields ? "organisation's custom fields" : "fields the saved page does not show"} in \`Custom\` (the validators accept any other key).`,
+      `@typeParam Custom - the extra fields, e.g. \`${ident(t.typeName)}<{ customField01: string }>\``]
+    : [];
+  const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : []), ...open]);
   const unions = ruleUnions(t);
+  const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<Custom extends Record<string, JsonValue> = {}>` : ident(t.typeName);
   return [
     ...enumDecls(t),
     `${docComment(lines)}\nexport interface ${fieldsName} {\n${props.join("\n")}\n}`,
-    `${typeDoc}\nexport type ${ident(t.typeName)} = ${[fieldsName, ...unions].join(" & ")};`,
+    `${typeDoc}\nexport type ${head} = ${[fieldsName, ...(t.acceptsUnknownKeys ? ["Custom"] : []), ...unions].join(" & ")};`,
   ].join("\n\n");
 }
 
 function entityFile(e: Entity): OutputFile {
-  const body = [tableDecls(e, e.objectType), ...e.tables.map((t) => tableDecls(t, null))].join("\n\n");
+  const tables = [tableDecls(e, e.objectType), ...e.tables.map((t) => tableDecls(t, null))];
+  const json = [e, ...e.tables].some((t) => t.acceptsUnknownKeys) ? ['import type { JsonValue } from "../runtime.js";'] : [];
+  const body = [...json, ...tables].join("\n\n");
   return {
     path: `types/${e.objectType}.ts`,
     contents: render("types.ts.hbs", { banner: new Code(jsBanner(`specs/${e.objectType}.yaml`)), body: new Code(body) }),

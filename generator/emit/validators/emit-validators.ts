@@ -6,14 +6,15 @@ import { _, Code, join, name, COMMA, NL } from "./code.ts";
 import { collectorName, testerName } from "./field-checks.ts";
 import { tableCode } from "./table-code.ts";
 import { envelopeCode } from "./envelope-code.ts";
+import { entityStandardCode, requestStandardCode, schemaName } from "./standard-code.ts";
 
 /** The helpers of runtime.ts a generated file may call; each file imports those its code uses. */
-const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable"];
+const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected"];
 
 function runtimeImports(body: Code): Code[] {
-  const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}\\(`, "u").test(body.text));
+  const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}[(<]`, "u").test(body.text));
   return [
-    _`import type { ValidationIssue, ValidationResult } from "../runtime.js";`,
+    _`import type { ${new Code(/\bJsonValue\b/u.test(body.text) ? "JsonValue, " : "")}ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
     _`import { ${join(used.map(name), COMMA)} } from "../runtime.js";`,
   ];
 }
@@ -47,30 +48,52 @@ function envelopeFile(model: Model): OutputFile {
   return file("validators/ingestion-request.ts", "specs/", "The ingestion request envelope (SEMANTICS.md, last section) and the validators of every entity by object type.", [...imports, ...runtimeImports(body)], body);
 }
 
+function standardFiles(model: Model): OutputFile[] {
+  const summary = "Standard Schema V1 objects of every table: the validators, their key-path issues and their JSON Schema.";
+  return [
+    ...model.entities.map((e) => {
+      const { imports, body } = entityStandardCode(model, e);
+      return file(`standard/${e.objectType}.ts`, `specs/${e.objectType}.yaml`, summary, imports, body);
+    }),
+    (() => {
+      const { imports, body } = requestStandardCode(model);
+      return file("standard/ingestion-request.ts", "specs/", summary, imports, body);
+    })(),
+  ];
+}
+
 /** validators/index.ts: the public surface (the internal collectors and runtime helpers stay private). */
 function indexFile(model: Model): OutputFile {
   const lines = model.entities.map((e) => {
     const names = [e, ...e.tables].flatMap((t) => [name(t.validateName), name(t.isName)]);
-    return _`export { ${join(names, COMMA)} } from ${`./${e.objectType}.js`};`;
+    const schemas = [e, ...e.tables].map((t) => name(schemaName(t.typeName)));
+    return _`export { ${join(names, COMMA)} } from ${`./${e.objectType}.js`};\nexport { ${join(schemas, COMMA)} } from ${`../standard/${e.objectType}.js`};`;
   });
   lines.push(
     _`export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";`,
     _`export type { ObjectType, IngestionRequest } from "./ingestion-request.js";`,
-    _`export type { IssueCode, ValidationIssue, ValidationResult } from "../runtime.js";`,
+    _`export { IngestionRequestSchema } from "../standard/ingestion-request.js";`,
+    _`export { DEFAULT_MAX_ISSUES } from "../runtime.js";`,
+    _`export { pathKeys } from "../runtime.js";`,
+    _`export type { JsonValue, ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
+    _`export type { StandardJSONSchemaV1, StandardSchemaV1, StandardTypedV1 } from "../standard-schema.js";`,
   );
   return { path: "validators/index.ts", contents: render("validator.ts.hbs", { banner: new Code(jsBanner("specs/")), summary: oneLine("The validators' public surface: every entity's validate/is pair, the request envelope, the result types."), imports: [], body: join(lines, NL) }) };
 }
 
-/** Emits runtime.ts, validators/<object-type>.ts for every entity, validators/ingestion-request.ts and validators/index.ts. */
+/** Emits runtime.ts, standard-schema.ts, validators/<object-type>.ts for every entity, validators/ingestion-request.ts, standard/*.ts and validators/index.ts. */
 export function emitValidators(model: Model): OutputFile[] {
   return [
     { path: "runtime.ts", contents: render("runtime.ts.hbs", {
       banner: new Code(jsBanner("pango-codegen's validator emitter")),
       // RegExp#toString is the literal; the expressions are the generator's own constants, never spec text.
       email: new Code(String(EMAIL)), uri: new Code(String(URI)), notUriFragment: new Code(String(NOT_URI_FRAGMENT)),
+      vendor: model.package.name,
     }) },
+    { path: "standard-schema.ts", contents: render("standard-schema.ts.hbs", { banner: new Code(jsBanner("@standard-schema/spec 1.1.0")) }) },
     ...model.entities.map(entityFile),
     envelopeFile(model),
+    ...standardFiles(model),
     indexFile(model),
   ];
 }

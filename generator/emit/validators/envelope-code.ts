@@ -26,11 +26,11 @@ function collectEntries(model: Model): Code {
   const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) ${collectTable(e, _`v[i]`, _`${ENTRIES_PATH} + "/" + i`, "each item of `entries`")}\nbreak;`;
   const { min, max } = model.api.entries;
   return _`v = o.entries;
-if (v == null) issues.push({ path: ${ENTRIES_PATH}, code: "required", message: ${"`entries` is required"} });
-else if (!Array.isArray(v)) issues.push({ path: ${ENTRIES_PATH}, code: "type", message: ${"`entries` must be an array of entity objects"} });
+if (v == null) add(issues, { path: ${ENTRIES_PATH}, code: "required", message: ${"`entries` is required"}, details: { blank: false } });
+else if (!Array.isArray(v)) add(issues, { path: ${ENTRIES_PATH}, code: "type", message: ${"`entries` must be an array of entity objects"}, details: { expected: "array" } });
 else {
-  if (v.length < ${min}) issues.push({ path: ${ENTRIES_PATH}, code: "too_few", message: ${`\`entries\` must have at least ${min} ${min === 1 ? "entry" : "entries"}`} });
-  else if (v.length > ${max}) issues.push({ path: ${ENTRIES_PATH}, code: "too_many", message: ${`\`entries\` may have at most ${max} entries`} + ", not " + v.length });
+  if (v.length < ${min}) add(issues, { path: ${ENTRIES_PATH}, code: "too_few", message: ${`\`entries\` must have at least ${min} ${min === 1 ? "entry" : "entries"}`}, details: { minimum: ${min}, actual: v.length } });
+  else if (v.length > ${max}) add(issues, { path: ${ENTRIES_PATH}, code: "too_many", message: ${`\`entries\` may have at most ${max} entries`} + ", not " + v.length, details: { maximum: ${max}, actual: v.length } });
 ${indent(perEntity(model, each))}
 }`;
 }
@@ -41,7 +41,7 @@ function collectIgnored(model: Model): Code {
   if (untagged.text === "") return collectField(ignoredUpdateCfs, NO_TABLES);
   return _`switch (o.objectType) {
 ${indent(untagged)}
-    if (o.ignoredUpdateCfs != null) issues.push({ path: ${IGNORED_PATH}, code: "not_allowed", message: ${`\`ignoredUpdateCfs\` is allowed only for entities tagged ${IGNORED_UPDATE_CFS_TAG}, not for `} + o.objectType });
+    if (o.ignoredUpdateCfs != null) add(issues, { path: ${IGNORED_PATH}, code: "not_allowed", message: ${`\`ignoredUpdateCfs\` is allowed only for entities tagged ${IGNORED_UPDATE_CFS_TAG}, not for `} + o.objectType, details: { requiresTag: ${IGNORED_UPDATE_CFS_TAG} } });
     break;
   default:
 ${indent(indent(collectField(ignoredUpdateCfs, NO_TABLES)))}
@@ -51,12 +51,12 @@ ${indent(indent(collectField(ignoredUpdateCfs, NO_TABLES)))}
 function collector(model: Model): Code {
   const f = envelopeFields(model);
   const body: Code[] = [
-    _`if (typeof data !== "object" || data === null || Array.isArray(data)) {\n  issues.push({ path: "", code: "type", message: "the payload must be an object (an ingestion request)" });\n  return;\n}`,
-    _`const o = ownFields(data);\nconst path = "";\nlet v: unknown;`,
+    _`if (typeof data !== "object" || data === null || Array.isArray(data)) {\n  add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });\n  return;\n}`,
+    _`const o = ownFields(data);\nlet v: unknown;`,
     collectField(f.objectType, NO_TABLES), ...f.strings.map((s) => collectField(s, NO_TABLES)), collectEntries(model), collectIgnored(model),
     _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
   ];
-  return _`function collectIngestionRequest(data: unknown, issues: ValidationIssue[]): void {\n${indent(join(body, NL))}\n}`;
+  return _`function collectIngestionRequest(data: unknown, path: string, issues: ValidationIssue[]): void {\n${indent(join(body, NL))}\n}`;
 }
 
 function tester(model: Model): Code {
@@ -79,10 +79,12 @@ function tester(model: Model): Code {
 
 function requestType(model: Model): Code {
   const members = model.entities.map((e) => {
-    const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`readonly string[] | null` : _`null`;
-    return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null; jeEventKey?: string | null; entries: readonly ${name(e.typeName)}[]; ignoredUpdateCfs?: ${ignored} }`;
+    const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`string[] | null | undefined` : _`null | undefined`;
+    const entry = e.acceptsUnknownKeys ? _`${name(e.typeName)}<Custom>` : name(e.typeName);
+    return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: ${entry}[]; ignoredUpdateCfs?: ${ignored} }`;
   });
-  return _`${doc(`The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`.`)}\nexport type IngestionRequest =\n${join(members, NL)};`;
+  const text = `The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`. \`Custom\` types the custom fields of the entities that have them.`;
+  return _`${doc(text)}\nexport type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =\n${join(members, NL)};`;
 }
 
 /** The code of validators/ingestion-request.ts: object types, the validators record, the envelope type and its validator. */
@@ -97,16 +99,14 @@ export function envelopeCode(model: Model): Code {
     _`const envelopeKeys: readonly string[] = [${join(KEYS.map((k) => _`${k}`), COMMA)}];`,
     collector(model), tester(model),
     _`${doc("Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.")}
-export function validateIngestionRequest(input: unknown): ValidationResult<IngestionRequest> {
+export function validateIngestionRequest(input: unknown, options?: ValidateOptions): ValidationResult<IngestionRequest> {
   try {
     // A valid request costs one pass of the tester; an invalid one is collected, each entry tested first.
     if (testIngestionRequest(input)) return { ok: true, value: input as IngestionRequest };
-    const issues: ValidationIssue[] = [];
-    collectIngestionRequest(input, issues);
-    return issues.length === 0 ? { ok: true, value: input as IngestionRequest } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<IngestionRequest>(collectIngestionRequest, input, options);
 }`,
     _`${doc("Whether the input is a valid ingestion request; agrees with `validateIngestionRequest` and stops at the first problem.")}
 export function isIngestionRequest(input: unknown): input is IngestionRequest {

@@ -37,8 +37,20 @@ function operand(s: Step): Code {
   return s.compound ? _`(${s.fails})` : s.fails;
 }
 
-function push(path: Code, code: string, message: string): Code {
-  return _`issues.push({ path: ${path}, code: ${code}, message: ${message} });`;
+/** A JSON value as a literal (the issue details: spec names and numbers, quoted by JSON.stringify). */
+export function lit(value: unknown): Code {
+  return new Code(JSON.stringify(value));
+}
+
+/** Code that reports one issue through the runtime's `add` (which stops the search at the cap). */
+export function push(path: Code, code: string, message: string | Code, details: Code): Code {
+  const m = message instanceof Code ? message : _`${message}`;
+  return _`add(issues, { path: ${path}, code: ${code}, message: ${m}, details: ${details} });`;
+}
+
+/** The details of a `type` issue: the expected type, in the spec's words. */
+export function expected(type: string): Code {
+  return lit({ expected: type });
 }
 
 const FORMAT_TESTS: Record<NonNullable<Field["format"]>, Code> = {
@@ -47,24 +59,24 @@ const FORMAT_TESTS: Record<NonNullable<Field["format"]>, Code> = {
 };
 
 function stringSteps(f: Field, path: Code): Step[] {
-  const steps: Step[] = [{ fails: _`typeof v !== "string"`, report: push(path, "type", msg.typeMessage(f, null)) }];
-  if (f.required) steps.push({ fails: _`!nonBlank(v)`, report: push(path, "required", msg.blankMessage(f)) });
+  const steps: Step[] = [{ fails: _`typeof v !== "string"`, report: push(path, "type", msg.typeMessage(f, null), expected(f.type)) }];
+  if (f.required) steps.push({ fails: _`!nonBlank(v)`, report: push(path, "required", msg.blankMessage(f), lit({ blank: true })) });
   if (f.enum) {
     // The values, for the suggestion, come from the constant the types module exports, so nothing is allocated per issue.
     const values = f.enumConstName ? name(f.enumConstName) : _`[${join(f.enum.map((e) => _`${e}`), COMMA)}]`;
     steps.push({ fails: join(f.enum.map((e) => _`v !== ${e}`), AND), compound: true, report: _`enumIssue(issues, ${path}, ${msg.enumMessage(f)}, v, ${values});` });
   }
-  if (f.format) steps.push({ fails: FORMAT_TESTS[f.format], report: push(path, "format", msg.formatMessage(f)) });
+  if (f.format) steps.push({ fails: FORMAT_TESTS[f.format], report: push(path, "format", msg.formatMessage(f), lit({ format: f.format })) });
   return steps;
 }
 
 function numberSteps(f: Field, path: Code): Step[] {
   const isInt = f.type !== "double" && f.type !== "float";
-  const steps: Step[] = [{ fails: isInt ? _`typeof v !== "number" || !Number.isInteger(v)` : _`typeof v !== "number" || !Number.isFinite(v)`, compound: true, report: push(path, "type", msg.typeMessage(f, null)) }];
+  const steps: Step[] = [{ fails: isInt ? _`typeof v !== "number" || !Number.isInteger(v)` : _`typeof v !== "number" || !Number.isFinite(v)`, compound: true, report: push(path, "type", msg.typeMessage(f, null), expected(f.type)) }];
   const bounds: Code[] = [];
   if (f.minimum !== null) bounds.push(_`v < ${f.minimum}`);
   if (f.maximum !== null) bounds.push(_`v > ${f.maximum}`);
-  if (bounds.length > 0) steps.push({ fails: join(bounds, OR), compound: bounds.length > 1, report: push(path, "range", msg.rangeMessage(f)) });
+  if (bounds.length > 0) steps.push({ fails: join(bounds, OR), compound: bounds.length > 1, report: push(path, "range", msg.rangeMessage(f), lit({ minimum: f.minimum, maximum: f.maximum })) });
   return steps;
 }
 
@@ -73,7 +85,7 @@ function scalarSteps(f: Field, path: Code): Step[] | null {
   switch (f.type) {
     case "string": case "date": return stringSteps(f, path);
     case "integer": case "long": case "timestamp": case "double": case "float": return numberSteps(f, path);
-    case "boolean": return [{ fails: _`typeof v !== "boolean"`, report: push(path, "type", msg.typeMessage(f, null)) }];
+    case "boolean": return [{ fails: _`typeof v !== "boolean"`, report: push(path, "type", msg.typeMessage(f, null), expected(f.type)) }];
     case "list": case "object": case "array": return null;
     default: return assertNever(f.type, "field type");
   }
@@ -87,9 +99,9 @@ function tableOf(f: Field, tables: ReadonlyMap<string, Table>): Table {
 
 /** Collect mode: the statements that report the problems of a present (not null) list or table value. */
 function compoundChecks(f: Field, path: Code, tables: ReadonlyMap<string, Table>): Code {
-  const notArray = _`if (!Array.isArray(v)) ${push(path, "type", msg.typeMessage(f, f.table))}`;
-  if (f.type === "list") return _`${notArray}\nelse for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") ${push(_`${path} + "/" + i`, "type", msg.itemTypeMessage(f))}`;
-  if (f.type === "object" && f.table === null) return _`if (typeof v !== "object" || Array.isArray(v)) ${push(path, "type", msg.typeMessage(f, null))}`;
+  const notArray = _`if (!Array.isArray(v)) ${push(path, "type", msg.typeMessage(f, f.table), expected(f.type))}`;
+  if (f.type === "list") return _`${notArray}\nelse for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") ${push(_`${path} + "/" + i`, "type", msg.itemTypeMessage(f), expected("string"))}`;
+  if (f.type === "object" && f.table === null) return _`if (typeof v !== "object" || Array.isArray(v)) ${push(path, "type", msg.typeMessage(f, null), expected("object"))}`;
   const t = tableOf(f, tables);
   if (f.type === "object") return collectTable(t, V, path, msg.label(f));
   return _`${notArray}\nelse for (let i = 0; i < v.length; i++) ${collectTable(t, _`v[i]`, _`${path} + "/" + i`, `each item of ${msg.label(f)}`)}`;
@@ -108,7 +120,7 @@ export function collectField(f: Field, tables: ReadonlyMap<string, Table>, value
   // An optional field with a single check reads best as one condition.
   if (!f.required && steps?.length === 1) return _`${head}\nif (v != null && ${operand(steps[0]!)}) ${steps[0]!.report}`;
   const checks = steps ? join(steps.map((s) => _`if (${s.fails}) ${s.report}`), new Code("\nelse ")) : compoundChecks(f, path, tables);
-  if (f.required) return _`${head}\nif (v == null) ${push(path, "required", msg.requiredMessage(f))}\nelse {\n${indent(checks)}\n}`;
+  if (f.required) return _`${head}\nif (v == null) ${push(path, "required", msg.requiredMessage(f), lit({ blank: false }))}\nelse {\n${indent(checks)}\n}`;
   return _`${head}\nif (v != null) {\n${indent(checks)}\n}`;
 }
 

@@ -2,7 +2,7 @@ import type { Field, Table } from "../../model/ir.ts";
 import { InternalError } from "../../util/assert.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, indent, join, name, AND, COMMA, NL, OR } from "./code.ts";
-import { collectField, collectorName, presentTest, prototypeKey, readField, testField, testerName } from "./field-checks.ts";
+import { collectField, collectorName, lit, presentTest, prototypeKey, readField, testField, testerName } from "./field-checks.ts";
 import { notObjectSuffix, ruleMessage } from "./messages.ts";
 
 const NOT_OBJECT = _`typeof data !== "object" || data === null || Array.isArray(data)`;
@@ -70,7 +70,7 @@ function checkFields(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const checks: Code[] = [
     _`let v: unknown;`,
     ...t.fields.map((f) => collectField(f, tables, at(f))),
-    ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups, at)})) issues.push({ path, code: "required_any", message: ${ruleMessage(r)} });`),
+    ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups, at)})) add(issues, { path, code: "required_any", message: ${ruleMessage(r)}, details: ${lit({ groups: r.groups })} });`),
   ];
   if (t.fields.length === 0) return join(checks, NL);
   const found = t.acceptsUnknownKeys ? _`issues.length > start` : _`issues.length > start || unknownKey`;
@@ -82,7 +82,7 @@ function checkFields(t: Table, tables: ReadonlyMap<string, Table>): Code {
 /** The function that reports every problem of a table's object, in the order of the spec's fields, then rules, then unknown keys. */
 function collector(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const body: Code[] = [
-    _`if (${NOT_OBJECT}) {\n  issues.push({ path, code: "type", message: what + ${notObjectSuffix(t)} });\n  return;\n}`,
+    _`if (${NOT_OBJECT}) {\n  add(issues, { path, code: "type", message: what + ${notObjectSuffix(t)}, details: { expected: "object" } });\n  return;\n}`,
     _`const o = ownFields(data);`,
   ];
   if (t.fields.length > 0) body.push(locals(t));
@@ -111,20 +111,18 @@ function tester(t: Table, tables: ReadonlyMap<string, Table>): Code {
 /** The exported pair: `validate...` (every issue) and `is...` (a fast boolean that agrees with it). */
 function publicFunctions(t: Table): Code {
   const type = name(t.typeName);
-  const validateDoc = docComment([`Validates a ${t.title}: \`ok\` with the input itself, or every problem with its JSON Pointer path, code and message. Never throws.`,
+  const validateDoc = docComment([`Validates a ${t.title}: \`ok\` with the input itself, or its problems (at most \`options.maxIssues\`, default 100) with JSON Pointer path, code, message and details. Never throws.`,
     ...(t.incomplete ? ["", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`, so keys not listed are accepted. ${t.incomplete.note}`] : [])]);
   const isDoc = docComment([`Whether the input is a valid ${t.title}; agrees with \`${t.validateName}\` on every input and stops at the first problem.`]);
   return _`${new Code(validateDoc)}
-export function ${name(t.validateName)}(input: unknown): ValidationResult<${type}> {
+export function ${name(t.validateName)}(input: unknown, options?: ValidateOptions): ValidationResult<${type}> {
   try {
     // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
     if (${testerName(t)}(input)) return { ok: true, value: input as ${type} };
-    const issues: ValidationIssue[] = [];
-    ${collectorName(t)}(input, "", issues, "the payload");
-    return issues.length === 0 ? { ok: true, value: input as ${type} } : { ok: false, issues };
   } catch {
     return unreadable();
   }
+  return collected<${type}>(${collectorName(t)}, input, options);
 }
 
 ${new Code(isDoc)}

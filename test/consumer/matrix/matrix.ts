@@ -1,0 +1,17 @@
+// Compiled under each TypeScript `module` setting a CommonJS or ESM consumer may use, then run with Node: the main
+// entry, the fixtures subpath and a per-entity subpath resolve, type-check and work.
+import { CustomerIdentitySchema, isCustomerIdentityGender, validateCustomerIdentity, type CustomerIdentity } from "pango-cdp-schemas";
+import { fixtures } from "pango-cdp-schemas/fixtures";
+import { validateCustomerIdentity as deepValidate } from "pango-cdp-schemas/entities/customer-identity";
+
+const person: CustomerIdentity = fixtures["customer-identity"].example;
+const gender: string = "male";
+const checked = CustomerIdentitySchema["~standard"].validate({ customerId: "C1" });
+
+console.log(JSON.stringify({
+  valid: validateCustomerIdentity(person).ok,
+  deep: deepValidate({}).ok,
+  same: deepValidate === validateCustomerIdentity,
+  guard: isCustomerIdentityGender(gender),
+  standard: "issues" in checked && checked.issues !== undefined ? checked.issues.map((i) => i.path) : [],
+}));

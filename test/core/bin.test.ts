@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyGenerator } from "./generator-copy.ts";
+
+function bin(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(dir, "generator/bin/pango-codegen.js"), ...args], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("the bin: compiled bundle when fresh, never a stale one", () => {
+  it("runs generator/dist/cli.js built from the current sources, and the sources once they change", () => {
+    const dir = copyGenerator();
+    const cli = join(dir, "generator/cli.ts");
+    const description = "Generate types, validators, JSON Schema, OpenAPI and fixtures from the Pango CDP specs.";
+    writeFileSync(cli, readFileSync(cli, "utf8").replace(description, "MARK-A"));
+    // No bundle yet: the sources run (through tsx).
+    expect(bin(dir, "--help").out).toContain("MARK-A");
+    const build = spawnSync(process.execPath, [join(dir, "generator/bin/build.js")], { cwd: dir, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+    // Mark the bundle, so the output tells which code ran.
+    const bundle = join(dir, "generator/dist/cli.js");
+    writeFileSync(bundle, readFileSync(bundle, "utf8").replace("MARK-A", "MARK-B"));
+    expect(bin(dir, "--help").out).toContain("MARK-B");
+    // A source edit makes the bundle stale: the bin runs the sources, which say what the edit says.
+    writeFileSync(cli, readFileSync(cli, "utf8").replace("MARK-A", "MARK-C"));
+    const after = bin(dir, "--help");
+    expect(after.out).toContain("MARK-C");
+    expect(after.out).not.toContain("MARK-B");
+  }, 120_000);
+
+  it("the bundle generates the same bytes as the sources (templates and schema paths resolve from dist/)", () => {
+    const dir = copyGenerator();
+    expect(spawnSync(process.execPath, [join(dir, "generator/bin/build.js")], { cwd: dir }).status).toBe(0);
+    cpSync("test/specs/valid", join(dir, "specs"), { recursive: true });
+    const compiled = bin(dir, "generate", "-q", "--specs", "specs", "--out", "out-bundle");
+    expect(compiled.code, compiled.err).toBe(0);
+    writeFileSync(join(dir, "generator/dist/cli.js"), "throw new Error('stale');\n");
+    const cli = join(dir, "generator/cli.ts");
+    writeFileSync(cli, readFileSync(cli, "utf8") + "\n// edited\n");
+    const sources = bin(dir, "generate", "-q", "--specs", "specs", "--out", "out-sources");
+    expect(sources.code, sources.err).toBe(0);
+    expect(spawnSync("diff", ["-r", join(dir, "out-bundle"), join(dir, "out-sources")]).status).toBe(0);
+  }, 120_000);
+});

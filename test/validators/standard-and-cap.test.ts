@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as generated from "../../generated/validators/index.ts";
+import { pathKeys } from "../../generated/runtime.ts";
+import { modelOf } from "./support.ts";
+import { ROOT } from "../hardening/support.ts";
+
+// Standard Schema V1 on every table and the request, the issue cap, and the machine-readable details of each code.
+
+type Issue = { path: string; code: string; message: string; details: Record<string, unknown> };
+type Result = { ok: true; value: unknown } | { ok: false; issues: Issue[]; truncated: boolean };
+type Standard = { "~standard": { version: number; vendor: string; validate: (v: unknown, o?: object) => { value?: unknown; issues?: { message: string; path: PropertyKey[]; pointer: string; code: string }[] }; jsonSchema: { input: (o: { target: string }) => Record<string, unknown>; output: (o: { target: string }) => Record<string, unknown> } } };
+const exported = generated as unknown as Record<string, unknown>;
+const model = modelOf("specs");
+const tables = model.entities.flatMap((e) => [e, ...e.tables].map((t) => ({ entity: e, table: t })));
+const committed = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, `generated/json-schema/${name}.schema.json`), "utf8"));
+
+const identity = { customerId: "C120901341", phone: "0359685600", fullName: "Nguyễn Minh Đệ" };
+const email = { customerId: "00000000001", email: "email@gmail.com", emailType: "Business" };
+
+describe("Standard Schema V1", () => {
+  it.each(tables.map((x) => [x.table.typeName, x] as const))("%s has a Standard Schema object that agrees with its validator", (_n, { table }) => {
+    const schema = exported[`${table.typeName}Schema`] as Standard;
+    const validate = exported[table.validateName] as (x: unknown) => Result;
+    expect(schema["~standard"].version).toBe(1);
+    expect(schema["~standard"].vendor).toBe(model.package.name);
+    for (const input of [{}, { nope: 1 }, "x", null, []]) {
+      const mine = validate(input);
+      const std = schema["~standard"].validate(input);
+      expect(mine.ok).toBe(false);
+      if (mine.ok) continue;
+      expect(std.issues!.map((i) => [i.pointer, i.code, i.message])).toEqual(mine.issues.map((i) => [i.path, i.code, i.message]));
+      expect(std.issues!.map((i) => i.path)).toEqual(mine.issues.map((i) => pathKeys(i.path)));
+    }
+  });
+
+  it("returns the value itself on success and key segments (array indices as numbers) on failure", () => {
+    const schema = exported.IngestionRequestSchema as Standard;
+    const ok = { objectType: "customer-identity", source: "CRM", entries: [identity] };
+    expect(schema["~standard"].validate(ok)).toEqual({ value: ok });
+    expect(schema["~standard"].validate(ok).value).toBe(ok);
+    const bad = schema["~standard"].validate({ ...ok, objectType: "customer-identity-email", entries: [email, { ...email, "a/b~c": 1 }] });
+    expect(bad.issues!.map((i) => i.path)).toEqual([["entries", 1, "a/b~c"]]);
+    expect(bad.issues![0]!.pointer).toBe("/entries/1/a~1b~0c");
+  });
+
+  it("passes libraryOptions.maxIssues on to the validator", () => {
+    const schema = exported.CustomerIdentityEmailSchema as Standard;
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`extra${i}`, i]));
+    expect(schema["~standard"].validate({ ...email, ...many }, { libraryOptions: { maxIssues: 3 } }).issues).toHaveLength(3);
+  });
+
+  it("gives the committed JSON Schema of each entity and of the request (draft 2020-12), a fresh copy each time", () => {
+    for (const e of model.entities) {
+      const schema = exported[`${e.typeName}Schema`] as Standard;
+      expect(schema["~standard"].jsonSchema.input({ target: "draft-2020-12" }), e.objectType).toEqual(committed(e.objectType));
+      expect(schema["~standard"].jsonSchema.output({ target: "draft-2020-12" })).toEqual(committed(e.objectType));
+      expect(schema["~standard"].jsonSchema.input({ target: "draft-2020-12" })).not.toBe(schema["~standard"].jsonSchema.input({ target: "draft-2020-12" }));
+    }
+    const request = exported.IngestionRequestSchema as Standard;
+    expect(request["~standard"].jsonSchema.input({ target: "draft-2020-12" })).toEqual(committed("ingestion-request"));
+  });
+
+  it("refuses a JSON Schema target it does not produce, as the spec asks", () => {
+    const schema = exported.CustomerIdentitySchema as Standard;
+    expect(() => schema["~standard"].jsonSchema.input({ target: "draft-07" })).toThrow(/draft-2020-12 only, not draft-07/u);
+  });
+
+  it("turns a JSON Pointer into keys, unescaping RFC 6901 tokens", () => {
+    expect(pathKeys("")).toEqual([]);
+    expect(pathKeys("/entries/10/x~1y~0z")).toEqual(["entries", 10, "x/y~z"]);
+    expect(pathKeys("/01/-1")).toEqual(["01", "-1"]);
+  });
+});
+
+describe("the issue cap", () => {
+  const unknownKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`unknown${i}`, i]));
+
+  it("stops at the default cap and says so", () => {
+    const r = generated.validateCustomerIdentityEmail({ ...email, ...unknownKeys(5000) }) as Result;
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(generated.DEFAULT_MAX_ISSUES);
+    expect(r.truncated).toBe(true);
+    expect(r.issues[0]).toMatchObject({ path: "/unknown0", code: "unknown_field" });
+  });
+
+  it("takes maxIssues: fewer, exactly enough (not truncated), or all", () => {
+    const input = { ...email, ...unknownKeys(250) };
+    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: 7 })).toMatchObject({ ok: false, truncated: true, issues: { length: 7 } });
+    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: 250 })).toMatchObject({ ok: false, truncated: false, issues: { length: 250 } });
+    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: Infinity })).toMatchObject({ ok: false, truncated: false, issues: { length: 250 } });
+    // A nonsensical cap falls back to the default rather than reporting nothing.
+    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: 0 })).toMatchObject({ truncated: true, issues: { length: generated.DEFAULT_MAX_ISSUES } });
+  });
+
+  it("caps a request across its entries, in document order", () => {
+    const entries = Array.from({ length: 50 }, () => ({ ...identity, ...unknownKeys(1150) }));
+    const r = generated.validateIngestionRequest({ objectType: "customer-identity-email", source: "CRM", entries }, { maxIssues: 10 }) as Result;
+    expect(r).toMatchObject({ ok: false, truncated: true, issues: { length: 10 } });
+    if (!r.ok) expect(r.issues.map((i) => i.path.split("/").slice(0, 3).join("/"))).toEqual(Array(10).fill("/entries/0"));
+  });
+
+  it("keeps a nested validator's own cap when one runs inside another (a getter)", () => {
+    const inner = { ...email, ...unknownKeys(5) };
+    const outer = { ...email, get primary() { generated.validateCustomerIdentityEmail(inner, { maxIssues: 1 }); return "no"; } };
+    const r = generated.validateCustomerIdentityEmail({ ...outer, ...unknownKeys(3) }, { maxIssues: 50 });
+    expect(r).toMatchObject({ ok: false, truncated: false, issues: { length: 4 } });
+  });
+});
+
+describe("issue details", () => {
+  const details = (r: unknown) => ((r as Result).ok ? [] : (r as { issues: Issue[] }).issues.map((i) => [i.path, i.code, i.details]));
+
+  it("carries what each code needs to be translated without parsing the message", () => {
+    const got = details(generated.validateCustomerIdentity({ ...identity, gender: "Male", timezoneGmt: 20, email: "x", yob: "1990", nickNames: [1] }));
+    const byPath = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(got.sort(byPath)).toEqual([
+      ["/email", "format", { format: "email" }],
+      ["/gender", "enum", { allowed: ["male", "female", "undefined"], suggestion: "male" }],
+      ["/nickNames/0", "type", { expected: "string" }],
+      ["/timezoneGmt", "range", { minimum: -12, maximum: 14 }],
+      ["/yob", "type", { expected: "integer" }],
+    ]);
+  });
+
+  it("names the fields of a required_any rule, group by group", () => {
+    expect(details(generated.validateCustomerIdentity({ customerId: "C1", fullName: "A" }))).toEqual([["", "required_any", { groups: [["phone"], ["email"]] }]]);
+  });
+
+  it("says whether a required field is missing or blank, and which key is unknown with the suggestion", () => {
+    expect(details(generated.validateCustomerIdentityEmail({ ...email, customerId: " ", emailTyp: 1 }))).toEqual([
+      ["/customerId", "required", { blank: true }],
+      ["/emailTyp", "unknown_field", { key: "emailTyp", suggestion: "emailType" }],
+    ]);
+    expect(details(generated.validateCustomerIdentityEmail({ email: "a@b.vn" }))[0]).toEqual(["/customerId", "required", { blank: false }]);
+  });
+
+  it("gives the entry limits, the count, and the tag ignoredUpdateCfs needs", () => {
+    const { min, max } = model.api.entries;
+    expect(details(generated.validateIngestionRequest({ objectType: "customer-identity", source: "CRM", entries: [] }))).toEqual([["/entries", "too_few", { minimum: min, actual: 0 }]]);
+    const over = details(generated.validateIngestionRequest({ objectType: "customer-identity", source: "CRM", entries: Array(max + 1).fill(identity) }));
+    expect(over).toEqual([["/entries", "too_many", { maximum: max, actual: max + 1 }]]);
+    const untagged = model.entities.find((e) => !e.tags.includes("SUPPORT_IGNORED_UPDATE_CFS"))!;
+    const r = details(generated.validateIngestionRequest({ objectType: untagged.objectType, source: "CRM", entries: [{}], ignoredUpdateCfs: ["x"] }));
+    expect(r.find((x) => x[1] === "not_allowed")).toEqual(["/ignoredUpdateCfs", "not_allowed", { requiresTag: "SUPPORT_IGNORED_UPDATE_CFS" }]);
+  });
+});
