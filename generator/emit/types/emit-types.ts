@@ -13,8 +13,9 @@ export function valueType(f: Field): string {
     case "boolean": return "boolean";
     // Mutable arrays: a value typed here must also fit the types other tools derive from the OpenAPI document.
     case "list": return "string[]";
-    case "object": return f.table === null ? "{ [key: string]: unknown }" : ident(f.table);
-    case "array": return f.table === null ? "string[]" : `${ident(f.table)}[]`;
+    // A nested table open to unknown keys takes any of them here: its records may carry keys it does not list.
+    case "object": return f.table === null ? "{ [key: string]: unknown }" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}`;
+    case "array": return f.table === null ? "string[]" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}[]`;
     default: return assertNever(f.type, "field type");
   }
 }
