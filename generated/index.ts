@@ -9,4 +9,5 @@ export * from "./types/customer-identity-email.js";
 export * from "./types/customer-identity-photo.js";
 export * from "./types/customer-membership.js";
 export * from "./types/customer-relationship.js";
+export * from "./types/api.js";
 export * from "./validators/index.js";
