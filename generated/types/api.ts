@@ -9,7 +9,7 @@ import type { JsonValue } from "../runtime.js";
 /**
  * Fields of Data ingestion success response (an API shape: The body of a 200 response. The documentation gives the status code only; `success` is the flag every documented response body carries.), each optional unless the doc requires it.
  */
-export interface IngestionSuccessResponseFields {
+export type IngestionSuccessResponseFields = {
   /**
    * `true` when the batch was accepted.
    *
@@ -18,7 +18,7 @@ export interface IngestionSuccessResponseFields {
    * @example true
    */
   success: boolean;
-}
+};
 
 /**
  * Data ingestion success response
@@ -31,7 +31,7 @@ export type IngestionSuccessResponse<Custom extends Record<string, JsonValue> = 
 /**
  * Fields of Error response (an API shape: The body of a 400 or 401 response. The documentation shows `success`, `errorCode` and `message`, and a `requestId` on some 400 responses; it lists no error codes beyond `MISSING_INFO`.), each optional unless the doc requires it.
  */
-export interface ErrorResponseFields {
+export type ErrorResponseFields = {
   /**
    * `false` for an error.
    *
@@ -60,7 +60,7 @@ export interface ErrorResponseFields {
    * Doc type: `string`
    */
   requestId?: string | null | undefined;
-}
+};
 
 /**
  * Error response
@@ -73,7 +73,7 @@ export type ErrorResponse<Custom extends Record<string, JsonValue> = {}> = Error
 /**
  * Fields of Authentication request (an API shape: The body of the authentication call.), each optional unless the doc requires it.
  */
-export interface AuthenticationRequestFields {
+export type AuthenticationRequestFields = {
   /**
    * User name in Pango CDP.
    *
@@ -98,7 +98,7 @@ export interface AuthenticationRequestFields {
    * @example "0123456789abcdef0123456789abcdef"
    */
   cdpGKey: string;
-}
+};
 
 /**
  * Authentication request
@@ -108,7 +108,7 @@ export type AuthenticationRequest = AuthenticationRequestFields;
 /**
  * Fields of Authentication response (an API shape: The body of a successful authentication call.), each optional unless the doc requires it.
  */
-export interface AuthenticationResponseFields {
+export type AuthenticationResponseFields = {
   /**
    * `true` when authenticated.
    *
@@ -160,7 +160,7 @@ export interface AuthenticationResponseFields {
    * @example 1800
    */
   expiredAfter: number;
-}
+};
 
 /**
  * Authentication response
@@ -173,7 +173,7 @@ export type AuthenticationResponse<Custom extends Record<string, JsonValue> = {}
 /**
  * Fields of Data ingestion callback result (an API shape: The outcome of one record. The documentation contradicts itself: its table names the error field `errorMessage`, while its sample spells it `errorMess`. Both are described here; a receiver should read either.), each optional unless the doc requires it.
  */
-export interface IngestionCallbackResultFields {
+export type IngestionCallbackResultFields = {
   /**
    * 200 when the record was stored; any other code is a failure (e.g. 101 with a "Missing ..." message).
    *
@@ -202,7 +202,7 @@ export interface IngestionCallbackResultFields {
    * Doc type: `string`
    */
   errorMess?: string | null | undefined;
-}
+};
 
 /**
  * Data ingestion callback result
@@ -217,9 +217,9 @@ export type IngestionCallbackResult<Custom extends Record<string, JsonValue> = {
  *
  * Sent by Pango to the partner's endpoint after an ingestion call.
  */
-export interface IngestionCallback {
+export type IngestionCallback = {
   /**
    * One key per record reference id (refId) sent in the ingestion call.
    */
   data: { [refId: string]: IngestionCallbackResult };
-}
+};

@@ -157,3 +157,29 @@ describe("Jest in CommonJS mode, with no configuration", () => {
     expect(r.status).toBe(0);
   }, 120_000);
 });
+
+describe("the body type openapi-typescript generates from the package's openapi.json", () => {
+  it("accepts IngestionRequest values (custom fields too), and is a real type (a wrong body does not compile)", () => {
+    const body = `paths[${JSON.stringify(model.api.ingestionPath)}]["post"]["requestBody"]["content"]["application/json"]`;
+    const dir = project("openapi-typescript", {
+      "package.json": JSON.stringify({ name: "oat", version: "1.0.0", private: true, type: "module" }),
+      // Without exactOptionalPropertyTypes: under it our optional fields take `undefined` (as the validators do), which
+      // openapi-typescript's types refuse although JSON.stringify drops it. The two settings cannot both hold there.
+      "tsconfig.json": JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, types: [], lib: ["ES2022"] }, files: ["body.ts"] }),
+      "body.ts": [
+        'import type { paths } from "./openapi.js";',
+        'import type { IngestionRequest } from "pango-cdp-schemas";',
+        `type Body = ${body};`,
+        "export const plain = (r: IngestionRequest): Body => r;",
+        "export const custom = (r: IngestionRequest<{ customField01: string }>): Body => r;",
+        "// @ts-expect-error a body without source or entries is not a Body",
+        'export const wrong: Body = { objectType: "customer-identity" };',
+        "",
+      ].join("\n"),
+    });
+    run(process.execPath, [join(ROOT, "node_modules/openapi-typescript/bin/cli.js"), join(ROOT, "generated/openapi/openapi.json"), "-o", join(dir, "openapi.d.ts")], dir);
+    const r = tsc(dir);
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(0);
+  }, 120_000);
+});

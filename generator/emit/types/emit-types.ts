@@ -81,7 +81,9 @@ function tableDecls(t: Table, objectType: string | null, kind = "a nested table"
   const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<Custom extends Record<string, JsonValue> = {}>` : ident(t.typeName);
   return [
     ...enumDecls(t),
-    `${docComment(lines)}\nexport interface ${fieldsName} {\n${props.join("\n")}\n}`,
+    // A type alias, not an interface: only an object type has the implicit index signature that lets a value fit the
+    // open `{ [key: string]: unknown }` shapes other tools (openapi-typescript) derive from the schemas.
+    `${docComment(lines)}\nexport type ${fieldsName} = {\n${props.join("\n")}\n};`,
     `${typeDoc}\nexport type ${head} = ${[fieldsName, ...(t.acceptsUnknownKeys ? ["Custom"] : []), ...unions].join(" & ")};`,
   ].join("\n\n");
 }
@@ -99,8 +101,8 @@ function entityFile(e: Entity): OutputFile {
 /** types/api.ts: the API's other shapes, declared as entity tables are, and the callback's map of results. */
 function apiFile(): OutputFile {
   const c = CALLBACK;
-  const callback = `${docComment([c.title, "", c.description])}\nexport interface ${ident(c.typeName)} {\n` +
-    `${docComment([c.data.description], "  ")}\n  ${key(c.data.name)}: { [refId: string]: ${ident(c.data.result.typeName)} };\n}`;
+  const callback = `${docComment([c.title, "", c.description])}\nexport type ${ident(c.typeName)} = {\n` +
+    `${docComment([c.data.description], "  ")}\n  ${key(c.data.name)}: { [refId: string]: ${ident(c.data.result.typeName)} };\n};`;
   const body = ['import type { JsonValue } from "../runtime.js";', ...API_TABLES.map((t) => tableDecls(t, null, `an API shape: ${t.notes.join(" ")}`)), callback].join("\n\n");
   return { path: "types/api.ts", contents: render("types.ts.hbs", { banner: new Code(jsBanner("generator/model/api-shapes.ts")), body: new Code(body) }) };
 }
