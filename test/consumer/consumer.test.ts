@@ -61,7 +61,7 @@ describe("the packed tarball", () => {
 
   it("publint finds no problem", () => {
     expect(run(process.execPath, [join(ROOT, "node_modules/publint/src/cli.js"), "run", tarball, "--strict"], ROOT)).toMatch(/All good!/u);
-  });
+  }, 60_000);
 
   it("arethetypeswrong finds no problem for the main entry, the fixtures and every per-entity module", () => {
     const entrypoints = [".", "./fixtures", ...model.entities.map((e) => `./entities/${e.objectType}`)];
@@ -69,7 +69,7 @@ describe("the packed tarball", () => {
     const report = JSON.parse(out) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
     expect(Object.keys(report.analysis.entrypoints)).toEqual(entrypoints);
-  });
+  }, 120_000);
 
   it("installs offline into a fresh project, adding that one package and nothing else", () => {
     expect(readdirSync(join(app, "node_modules")).filter((n) => !n.startsWith(".")).sort()).toEqual(["pango-cdp-schemas"]);
@@ -108,12 +108,12 @@ describe("the README's consumer project", () => {
       schema: "Customer Identity Entity",
       openapi: "3.1.0",
     });
-  });
+  }, 60_000);
 
   it("runs the CommonJS file with Node (require() loads the CommonJS build)", () => {
     const out = JSON.parse(run(process.execPath, ["out/consumer.cjs"], app));
     expect(out).toEqual({ valid: true, invalid: false, schema: "Customer Identity Entity" });
-  });
+  }, 60_000);
 
   it("shows the consumer files exactly as the test uses them", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -149,7 +149,8 @@ describe("Jest in CommonJS mode, with no configuration", () => {
   it("requires the package and runs a test against it", () => {
     const dir = project("jest", {
       "package.json": readFileSync(join(ROOT, "test/consumer/jest/package.json"), "utf8"),
-      "consumer.test.js": readFileSync(join(ROOT, "test/consumer/jest/consumer.test.js"), "utf8"),
+      // Named .jest.js in the repository so vitest does not collect it; Jest finds it as consumer.test.js.
+      "consumer.test.js": readFileSync(join(ROOT, "test/consumer/jest/consumer.jest.js"), "utf8"),
     });
     const r = spawnSync(process.execPath, [join(ROOT, "node_modules/jest/bin/jest.js"), "--ci", "--json"], { cwd: dir, encoding: "utf8", timeout: 120_000 });
     const report = JSON.parse(r.stdout) as { success: boolean; numPassedTests: number; numFailedTests: number };
@@ -182,4 +183,42 @@ describe("the body type openapi-typescript generates from the package's openapi.
     expect(r.stdout).toBe("");
     expect(r.status).toBe(0);
   }, 120_000);
+});
+
+describe("the README's recipes", () => {
+  const RECIPES = join(ROOT, "test/consumer/recipes");
+  let dir: string;
+  beforeAll(() => {
+    dir = project("recipes", Object.fromEntries([
+      ["package.json", JSON.stringify({ name: "recipes", version: "1.0.0", private: true, type: "module" })],
+      ...readdirSync(RECIPES).map((f) => [f, readFileSync(join(RECIPES, f), "utf8")]),
+    ]));
+    // The libraries the recipes name, as this repository installed them (npm links a folder), so the test stays offline.
+    const libraries = ["ajv", "ajv-formats", "hono", "@hono/standard-validator"].map((n) => join(ROOT, "node_modules", n));
+    run("npm", ["install", "--offline", "--no-audit", "--no-fund", ...libraries], dir);
+  }, 300_000);
+
+  it("are in the README verbatim", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    for (const f of readdirSync(RECIPES)) expect(readme, f).toContain(readFileSync(join(RECIPES, f), "utf8").trimEnd());
+    expect(readme).toContain("mkdir -p /tmp/pkg\nnpm pack ./generated --pack-destination /tmp/pkg");
+  });
+
+  it("Ajv with the JSON Schema (ajv/dist/2020 and ajv-formats)", () => {
+    expect(JSON.parse(run(process.execPath, ["ajv.mjs"], dir))).toEqual({ valid: true, invalid: false });
+  }, 60_000);
+
+  it("a Hono route answers 200, and 400 with the issues of a bad body", () => {
+    expect(JSON.parse(run(process.execPath, ["hono-route.mjs"], dir))).toEqual({
+      good: { status: 200, body: { accepted: 1 } },
+      bad: { status: 400, issues: [["entries.0.gender", "enum"], ["entries.0", "required_any"]] },
+    });
+  }, 60_000);
+
+  it("a webhook receiver reads both spellings of the error field and refuses a result without status", () => {
+    expect(JSON.parse(run(process.execPath, ["webhook.mjs"], dir))).toEqual({
+      ok: { outcomes: ["ref-1 stored as cdp-9", "ref-2 failed: Missing phone"] },
+      bad: ["/data/ref-1/status required"],
+    });
+  }, 60_000);
 });
