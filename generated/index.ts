@@ -3,11 +3,19 @@
 //
 // Everything the package offers: entity types, enum values, validators and fixtures.
 
+export * from "./types/custom-model.js";
 export * from "./types/customer-identity.js";
 export * from "./types/customer-identity-address.js";
 export * from "./types/customer-identity-email.js";
 export * from "./types/customer-identity-photo.js";
 export * from "./types/customer-membership.js";
+export * from "./types/customer-product-activity.js";
 export * from "./types/customer-relationship.js";
+export * from "./types/email-interaction.js";
+export * from "./types/lead-information.js";
+export * from "./types/meta-form-marketing.js";
+export * from "./types/meta-survey.js";
+export * from "./types/order.js";
+export * from "./types/user-event.js";
 export * from "./types/api.js";
 export * from "./validators/index.js";

@@ -5,6 +5,8 @@
 // Straight-line checks generated for each field (SEMANTICS.md); no schema is read at run time.
 // `validate...` reports every problem; `is...` answers the same question and stops at the first.
 
+export { validateCustomModel, isCustomModel } from "./custom-model.js";
+export { CustomModelSchema } from "../standard/custom-model.js";
 export { validateCustomerIdentity, isCustomerIdentity } from "./customer-identity.js";
 export { CustomerIdentitySchema } from "../standard/customer-identity.js";
 export { validateCustomerIdentityAddress, isCustomerIdentityAddress } from "./customer-identity-address.js";
@@ -15,8 +17,22 @@ export { validateCustomerIdentityPhoto, isCustomerIdentityPhoto } from "./custom
 export { CustomerIdentityPhotoSchema } from "../standard/customer-identity-photo.js";
 export { validateCustomerMembership, isCustomerMembership } from "./customer-membership.js";
 export { CustomerMembershipSchema } from "../standard/customer-membership.js";
+export { validateCustomerProductActivity, isCustomerProductActivity } from "./customer-product-activity.js";
+export { CustomerProductActivitySchema } from "../standard/customer-product-activity.js";
 export { validateCustomerRelationship, isCustomerRelationship } from "./customer-relationship.js";
 export { CustomerRelationshipSchema } from "../standard/customer-relationship.js";
+export { validateEmailInteraction, isEmailInteraction } from "./email-interaction.js";
+export { EmailInteractionSchema } from "../standard/email-interaction.js";
+export { validateLeadInformation, isLeadInformation } from "./lead-information.js";
+export { LeadInformationSchema } from "../standard/lead-information.js";
+export { validateMetaFormMarketing, isMetaFormMarketing } from "./meta-form-marketing.js";
+export { MetaFormMarketingSchema } from "../standard/meta-form-marketing.js";
+export { validateMetaSurvey, isMetaSurvey, validateSurveyQuestion, isSurveyQuestion } from "./meta-survey.js";
+export { MetaSurveySchema, SurveyQuestionSchema } from "../standard/meta-survey.js";
+export { validateOrder, isOrder, validateOrderItem, isOrderItem } from "./order.js";
+export { OrderSchema, OrderItemSchema } from "../standard/order.js";
+export { validateUserEvent, isUserEvent } from "./user-event.js";
+export { UserEventSchema } from "../standard/user-event.js";
 export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";
 export type { ObjectType, IngestionRequest } from "./ingestion-request.js";
 export { IngestionRequestSchema } from "../standard/ingestion-request.js";

@@ -5,6 +5,8 @@
 // Straight-line checks generated for each field (SEMANTICS.md); no schema is read at run time.
 // `validate...` reports every problem; `is...` answers the same question and stops at the first.
 
+import type { CustomModel } from "../types/custom-model.js";
+import { validateCustomModel, collectCustomModel, testCustomModel } from "./custom-model.js";
 import type { CustomerIdentity } from "../types/customer-identity.js";
 import { validateCustomerIdentity, collectCustomerIdentity, testCustomerIdentity } from "./customer-identity.js";
 import type { CustomerIdentityAddress } from "../types/customer-identity-address.js";
@@ -15,15 +17,29 @@ import type { CustomerIdentityPhoto } from "../types/customer-identity-photo.js"
 import { validateCustomerIdentityPhoto, collectCustomerIdentityPhoto, testCustomerIdentityPhoto } from "./customer-identity-photo.js";
 import type { CustomerMembership } from "../types/customer-membership.js";
 import { validateCustomerMembership, collectCustomerMembership, testCustomerMembership } from "./customer-membership.js";
+import type { CustomerProductActivity } from "../types/customer-product-activity.js";
+import { validateCustomerProductActivity, collectCustomerProductActivity, testCustomerProductActivity } from "./customer-product-activity.js";
 import type { CustomerRelationship } from "../types/customer-relationship.js";
 import { validateCustomerRelationship, collectCustomerRelationship, testCustomerRelationship } from "./customer-relationship.js";
+import type { EmailInteraction } from "../types/email-interaction.js";
+import { validateEmailInteraction, collectEmailInteraction, testEmailInteraction } from "./email-interaction.js";
+import type { LeadInformation } from "../types/lead-information.js";
+import { validateLeadInformation, collectLeadInformation, testLeadInformation } from "./lead-information.js";
+import type { MetaFormMarketing } from "../types/meta-form-marketing.js";
+import { validateMetaFormMarketing, collectMetaFormMarketing, testMetaFormMarketing } from "./meta-form-marketing.js";
+import type { MetaSurvey } from "../types/meta-survey.js";
+import { validateMetaSurvey, collectMetaSurvey, testMetaSurvey } from "./meta-survey.js";
+import type { Order } from "../types/order.js";
+import { validateOrder, collectOrder, testOrder } from "./order.js";
+import type { UserEvent } from "../types/user-event.js";
+import { validateUserEvent, collectUserEvent, testUserEvent } from "./user-event.js";
 import type { JsonValue, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
 
 /**
  * The object types the ingestion API accepts, one per entity, sorted.
  */
-export const OBJECT_TYPES = ["customer-identity", "customer-identity-address", "customer-identity-email", "customer-identity-photo", "customer-membership", "customer-relationship"] as const;
+export const OBJECT_TYPES = ["custom-model", "customer-identity", "customer-identity-address", "customer-identity-email", "customer-identity-photo", "customer-membership", "customer-product-activity", "customer-relationship", "email-interaction", "lead-information", "meta-form-marketing", "meta-survey", "order", "user-event"] as const;
 
 /**
  * An entity's object type, the value of `objectType` in a request.
@@ -34,24 +50,40 @@ export type ObjectType = (typeof OBJECT_TYPES)[number];
  * The validator of each entity, keyed by its object type.
  */
 export const validators = {
+  "custom-model": validateCustomModel,
   "customer-identity": validateCustomerIdentity,
   "customer-identity-address": validateCustomerIdentityAddress,
   "customer-identity-email": validateCustomerIdentityEmail,
   "customer-identity-photo": validateCustomerIdentityPhoto,
   "customer-membership": validateCustomerMembership,
+  "customer-product-activity": validateCustomerProductActivity,
   "customer-relationship": validateCustomerRelationship,
+  "email-interaction": validateEmailInteraction,
+  "lead-information": validateLeadInformation,
+  "meta-form-marketing": validateMetaFormMarketing,
+  "meta-survey": validateMetaSurvey,
+  "order": validateOrder,
+  "user-event": validateUserEvent,
 } as const;
 
 /**
  * The body of one ingestion call: a batch of 1 to 50 entities of one object type, discriminated by `objectType`. `Custom` types the custom fields of the entities that have them.
  */
 export type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =
+  | { objectType: "custom-model"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomModel<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
   | { objectType: "customer-identity"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentity<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
   | { objectType: "customer-identity-address"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityAddress[]; ignoredUpdateCfs?: null | undefined }
   | { objectType: "customer-identity-email"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityEmail[]; ignoredUpdateCfs?: null | undefined }
   | { objectType: "customer-identity-photo"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityPhoto[]; ignoredUpdateCfs?: null | undefined }
   | { objectType: "customer-membership"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerMembership<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
-  | { objectType: "customer-relationship"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerRelationship<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined };
+  | { objectType: "customer-product-activity"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerProductActivity<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "customer-relationship"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerRelationship<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "email-interaction"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: EmailInteraction<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "lead-information"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: LeadInformation<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
+  | { objectType: "meta-form-marketing"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: MetaFormMarketing<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "meta-survey"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: MetaSurvey<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "order"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: Order<Custom>[]; ignoredUpdateCfs?: null | undefined }
+  | { objectType: "user-event"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: UserEvent<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined };
 
 const envelopeKeys: readonly string[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
@@ -67,7 +99,7 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
   else {
     if (typeof v !== "string") add(issues, { path: path + "/objectType", code: "type", message: "`objectType` must be a string", details: {"expected":"string"} });
     else if (!nonBlank(v)) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required and must not be blank", details: {"blank":true} });
-    else if (v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-relationship") enumIssue(issues, path + "/objectType", "`objectType` must be one of `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-relationship`", v, OBJECT_TYPES);
+    else if (v !== "custom-model" && v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-product-activity" && v !== "customer-relationship" && v !== "email-interaction" && v !== "lead-information" && v !== "meta-form-marketing" && v !== "meta-survey" && v !== "order" && v !== "user-event") enumIssue(issues, path + "/objectType", "`objectType` must be one of `custom-model`, `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-product-activity`, `customer-relationship`, `email-interaction`, `lead-information`, `meta-form-marketing`, `meta-survey`, `order`, `user-event`", v, OBJECT_TYPES);
   }
   v = o.source;
   if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
@@ -86,6 +118,9 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
     if (v.length < 1) add(issues, { path: path + "/entries", code: "too_few", message: "`entries` must have at least 1 entry", details: { minimum: 1, actual: v.length } });
     else if (v.length > 50) add(issues, { path: path + "/entries", code: "too_many", message: "`entries` may have at most 50 entries" + ", not " + v.length, details: { maximum: 50, actual: v.length } });
     switch (o.objectType) {
+      case "custom-model":
+        for (let i = 0; i < v.length; i++) if (!testCustomModel(v[i])) collectCustomModel(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
       case "customer-identity":
         for (let i = 0; i < v.length; i++) if (!testCustomerIdentity(v[i])) collectCustomerIdentity(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
         break;
@@ -101,8 +136,29 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
       case "customer-membership":
         for (let i = 0; i < v.length; i++) if (!testCustomerMembership(v[i])) collectCustomerMembership(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
         break;
+      case "customer-product-activity":
+        for (let i = 0; i < v.length; i++) if (!testCustomerProductActivity(v[i])) collectCustomerProductActivity(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
       case "customer-relationship":
         for (let i = 0; i < v.length; i++) if (!testCustomerRelationship(v[i])) collectCustomerRelationship(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
+      case "email-interaction":
+        for (let i = 0; i < v.length; i++) if (!testEmailInteraction(v[i])) collectEmailInteraction(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
+      case "lead-information":
+        for (let i = 0; i < v.length; i++) if (!testLeadInformation(v[i])) collectLeadInformation(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
+      case "meta-form-marketing":
+        for (let i = 0; i < v.length; i++) if (!testMetaFormMarketing(v[i])) collectMetaFormMarketing(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
+      case "meta-survey":
+        for (let i = 0; i < v.length; i++) if (!testMetaSurvey(v[i])) collectMetaSurvey(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
+      case "order":
+        for (let i = 0; i < v.length; i++) if (!testOrder(v[i])) collectOrder(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        break;
+      case "user-event":
+        for (let i = 0; i < v.length; i++) if (!testUserEvent(v[i])) collectUserEvent(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
         break;
     }
   }
@@ -110,6 +166,10 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
     case "customer-identity-address":
     case "customer-identity-email":
     case "customer-identity-photo":
+    case "email-interaction":
+    case "meta-form-marketing":
+    case "meta-survey":
+    case "order":
       if (o.ignoredUpdateCfs != null) add(issues, { path: path + "/ignoredUpdateCfs", code: "not_allowed", message: "`ignoredUpdateCfs` is allowed only for entities tagged SUPPORT_IGNORED_UPDATE_CFS, not for " + o.objectType, details: { requiresTag: "SUPPORT_IGNORED_UPDATE_CFS" } });
       break;
     default:
@@ -138,7 +198,7 @@ function testIngestionRequest(data: unknown): boolean {
   const o = ownFields(data);
   let v: unknown;
   v = o.objectType;
-  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-relationship")) return false;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "custom-model" && v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-product-activity" && v !== "customer-relationship" && v !== "email-interaction" && v !== "lead-information" && v !== "meta-form-marketing" && v !== "meta-survey" && v !== "order" && v !== "user-event")) return false;
   v = o.source;
   if (v == null || typeof v !== "string" || !nonBlank(v)) return false;
   v = o.jeConfigId;
@@ -148,6 +208,9 @@ function testIngestionRequest(data: unknown): boolean {
   v = o.entries;
   if (!Array.isArray(v) || v.length < 1 || v.length > 50) return false;
   switch (o.objectType) {
+    case "custom-model":
+      for (let i = 0; i < v.length; i++) if (!testCustomModel(v[i])) return false;
+      break;
     case "customer-identity":
       for (let i = 0; i < v.length; i++) if (!testCustomerIdentity(v[i])) return false;
       break;
@@ -163,8 +226,29 @@ function testIngestionRequest(data: unknown): boolean {
     case "customer-membership":
       for (let i = 0; i < v.length; i++) if (!testCustomerMembership(v[i])) return false;
       break;
+    case "customer-product-activity":
+      for (let i = 0; i < v.length; i++) if (!testCustomerProductActivity(v[i])) return false;
+      break;
     case "customer-relationship":
       for (let i = 0; i < v.length; i++) if (!testCustomerRelationship(v[i])) return false;
+      break;
+    case "email-interaction":
+      for (let i = 0; i < v.length; i++) if (!testEmailInteraction(v[i])) return false;
+      break;
+    case "lead-information":
+      for (let i = 0; i < v.length; i++) if (!testLeadInformation(v[i])) return false;
+      break;
+    case "meta-form-marketing":
+      for (let i = 0; i < v.length; i++) if (!testMetaFormMarketing(v[i])) return false;
+      break;
+    case "meta-survey":
+      for (let i = 0; i < v.length; i++) if (!testMetaSurvey(v[i])) return false;
+      break;
+    case "order":
+      for (let i = 0; i < v.length; i++) if (!testOrder(v[i])) return false;
+      break;
+    case "user-event":
+      for (let i = 0; i < v.length; i++) if (!testUserEvent(v[i])) return false;
       break;
   }
   v = o.ignoredUpdateCfs;
@@ -176,6 +260,10 @@ function testIngestionRequest(data: unknown): boolean {
     case "customer-identity-address":
     case "customer-identity-email":
     case "customer-identity-photo":
+    case "email-interaction":
+    case "meta-form-marketing":
+    case "meta-survey":
+    case "order":
       if (o.ignoredUpdateCfs != null) return false;
   }
   for (const k in o) {

@@ -17,7 +17,7 @@ function typeOfDocWord(field: RawField): string | null {
 
 /**
  * `docType: Long` with `type: string`: the transcription contradicts itself. "Text" may be a string or a
- * date. An erratum on `docType` quoting the word excuses it (the doc's Type column is known to be wrong).
+ * date. An erratum on `docType` excuses it (the doc's Type column is known to be wrong).
  */
 export function checkDocType(field: RawField, errata: readonly RawErratum[], out: Diagnostic[]): void {
   const word = field.docType.value;
@@ -25,7 +25,8 @@ export function checkDocType(field: RawField, errata: readonly RawErratum[], out
   const type = field.type.value;
   if (word === null || read === null || read === type) return;
   if (word.toLowerCase() === "text" && (type === "string" || type === "date")) return;
-  const excused = errata.some((e) => e.field?.value === field.name.value && (e.property as string) === "docType" && e.doc === word);
+  // A docType erratum whose doc text misquotes the column is reported as erratum-mismatch: one report is enough.
+  const excused = errata.some((e) => e.field?.value === field.name.value && e.property === "docType");
   if (excused) return;
   out.push(diag("doc-type-mismatch", field.docType.pos,
     `docType '${word}' of '${field.name.value}' reads as type ${read}, but its type is ${type}; fix 'type', or record an erratum (property: docType, doc: "${word}") if the doc's Type column is wrong`));

@@ -1,6 +1,8 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
+import { parse } from "yaml";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
+import { updateSpecs, UpdateInputError } from "./update-command.ts";
 import { fileURLToPath } from "node:url";
 import { decodeSpec, displayPath, listSpecFiles } from "../load/load-specs.ts";
 import { readSpec } from "../check/read-spec.ts";
@@ -10,7 +12,10 @@ import { importPage, type ImportedPage } from "./import-page.ts";
 import { writeSpec } from "./write-spec.ts";
 import { viewOfDraft, viewOfSpec, type SpecView } from "./spec-view.ts";
 import { diffSpecs, differs } from "./diff-specs.ts";
-import { formatDiff } from "./diff-report.ts";
+import { summaryLine } from "./diff-report.ts";
+import { diffFindings, DOC_FAIL_ON, failsDocGate, type DocFailOn } from "./diff-findings.ts";
+import { formatFindings, parseReportFormat, type ReportFormat } from "../report/findings.ts";
+import type { EntityDiff } from "./diff-specs.ts";
 
 interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
 
@@ -36,15 +41,44 @@ function readPage(page: string, io: Io, errorsOnly = false): { imported: Importe
   }
 }
 
-function importDoc(page: string, opts: { out: string; force?: boolean }, io: Io): number {
+/** What an existing file in the output folder has that a draft would lose: errata and notes (a draft has neither). */
+function maintainerAdditions(text: string): string[] {
+  type Table = { errata?: unknown; notes?: unknown; tables?: unknown };
+  let spec: Table | null;
+  try {
+    spec = parse(text) as Table | null;
+  } catch {
+    return ["a file import-doc cannot read as YAML"];
+  }
+  if (!spec || typeof spec !== "object") return [];
+  const tables = [spec, ...(Array.isArray(spec.tables) ? (spec.tables as Table[]) : [])];
+  const count = (x: unknown): number => (Array.isArray(x) ? x.length : 0);
+  const errata = tables.reduce((n, t) => n + count(t?.errata), 0);
+  const notes = tables.reduce((n, t) => n + count(t?.notes), 0);
+  return [...(errata > 0 ? [`${errata} errat${errata === 1 ? "um" : "a"}`] : []), ...(notes > 0 ? [`${notes} note${notes === 1 ? "" : "s"}`] : [])];
+}
+
+function importDoc(pages: readonly string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }, io: Io): number {
+  if (opts.update) {
+    try {
+      return updateSpecs(pages, opts.specs, (p) => readPage(p, io), io, Boolean(opts.bump));
+    } catch (e) {
+      if (e instanceof UpdateInputError) throw new InputError(e.message);
+      throw e;
+    }
+  }
+  if (pages.length !== 1) throw new InputError("give one page (or --update, for every page the specs name)");
+  const page = pages[0]!;
   const started = performance.now();
   const { imported, shown } = readPage(page, io);
   const outDir = resolve(io.cwd, opts.out);
   const schema = relative(outDir, fileURLToPath(new URL("../spec/spec.schema.json", import.meta.url))).split(sep).join("/");
-  const files = imported.specs.map((s) => ({ path: join(outDir, `${s.objectType}.yaml`), text: writeSpec(s, imported.suspects, schema, basename(page)) }));
-  const clobbered = files.filter((f) => existsSync(f.path) && readFileSync(f.path, "utf8") !== f.text);
+  const files = imported.specs.map((s) => ({ path: join(outDir, `${s.objectType}.yaml`), text: writeSpec({ ...s, page: basename(page) }, imported.suspects, schema) }));
+  // A file holding only what a draft holds (an earlier draft) is replaced; one with errata or notes would lose them.
+  const clobbered = files.map((f) => ({ f, lost: existsSync(f.path) ? maintainerAdditions(readFileSync(f.path, "utf8")) : [] })).filter((c) => c.lost.length > 0);
   if (clobbered.length > 0 && !opts.force) {
-    throw new InputError(`refusing to overwrite ${clobbered.map((f) => displayPath(f.path, io.cwd)).join(", ")} (a hand spec keeps errata a draft does not have); use --force, or import into another folder and compare with doc-diff`);
+    const what = clobbered.map((c) => `${displayPath(c.f.path, io.cwd)} (${c.lost.join(", ")})`).join(", ");
+    throw new InputError(`refusing to overwrite ${what}: a draft has none of these; use --update to bring the specs in step with the page and keep them, or --force to replace them`);
   }
   mkdirSync(outDir, { recursive: true });
   for (const f of files) writeFileSync(f.path, f.text);
@@ -70,16 +104,49 @@ function loadViews(dir: string, io: Io): SpecView[] {
   return views;
 }
 
-function docDiff(page: string, opts: { specs: string; json?: boolean; partial?: boolean }, io: Io): number {
+interface DocDiffOpts { specs: string; json?: boolean; partial?: boolean; all?: boolean; format: string; failOn: DocFailOn }
+
+/** Compares one page with the specs (all of them, or with `partial` those the page has a heading for). */
+function comparePage(page: string, views: readonly SpecView[], partial: boolean, io: Io): { shown: string; diffs: EntityDiff[] } {
   const { imported, shown } = readPage(page, io, true);
   const onPage = new Set(imported.specs.map((s) => s.objectType));
+  // Specs come from several saved pages: compare those of the page this one is a copy of (named like it, or sharing
+  // an entity with it), and any spec that names no page.
+  const pages = new Set([basename(page), ...views.filter((v) => v.page !== undefined && onPage.has(v.objectType)).map((v) => v.page!)]);
   // A page that documents only some entities (one page per topic) says nothing about the others.
-  const specs = loadViews(opts.specs, io).filter((v) => !opts.partial || onPage.has(v.objectType));
-  const diffs = diffSpecs(specs, imported.specs.map(viewOfDraft));
-  const drift = differs(diffs);
-  if (opts.json) io.out(JSON.stringify({ page: shown, specs: opts.specs, differs: drift, entities: diffs }, null, 2) + "\n");
-  else io.out(formatDiff(diffs, shown, opts.specs));
-  return drift ? DIFFERS : OK;
+  const specs = views.filter((v) => v.page === undefined || pages.has(v.page)).filter((v) => !partial || onPage.has(v.objectType));
+  return { shown, diffs: diffSpecs(specs, imported.specs.map(viewOfDraft)) };
+}
+
+/** With `--all`: every page the specs name (`page:`, in pages/ beside the specs folder) against the specs naming it. */
+function compareAllPages(specsDir: string, views: readonly SpecView[], io: Io): { shown: string; diffs: EntityDiff[] }[] {
+  const pagesDir = join(resolve(io.cwd, specsDir), "..", "pages");
+  const unnamed = views.filter((v) => !v.page);
+  if (unnamed.length > 0) throw new InputError(`--all needs every spec to name its page; ${unnamed.map((v) => v.file ?? v.objectType).join(", ")} ha${unnamed.length === 1 ? "s" : "ve"} no \`page:\``);
+  const pages = [...new Set(views.map((v) => v.page!))].sort();
+  return pages.map((name) => comparePage(join(pagesDir, name), views.filter((v) => v.page === name), true, io));
+}
+
+function docDiff(page: string | undefined, opts: DocDiffOpts, io: Io): number {
+  const format = parseFormat(opts.json ? "json" : opts.format);
+  const views = loadViews(opts.specs, io);
+  if ((page === undefined) !== Boolean(opts.all)) throw new InputError("give a page, or --all for every page the specs name");
+  const results = page === undefined ? compareAllPages(opts.specs, views, io) : [comparePage(page, views, Boolean(opts.partial), io)];
+  const findings = results.flatMap((r) => diffFindings(r.diffs, r.shown, opts.failOn));
+  const diffs = results.flatMap((r) => r.diffs);
+  const fails = failsDocGate(diffs, opts.failOn);
+  const summary = results.map((r) => summaryLine(r.diffs, r.shown, opts.specs));
+  if (format === "json") io.out(formatFindings(findings, "json", { pages: results.map((r) => r.shown), specs: opts.specs, differs: differs(diffs), fails, entities: diffs }));
+  else io.out(formatFindings(findings, format) + (format === "text" ? summary.map((l) => l + "\n").join("") : ""));
+  return fails ? DIFFERS : OK;
+}
+
+function parseFormat(value: string): ReportFormat {
+  try {
+    return parseReportFormat(value);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 function guarded(io: Io, setCode: (code: number) => void, run: () => number): void {
@@ -94,13 +161,19 @@ function guarded(io: Io, setCode: (code: number) => void, run: () => number): vo
 
 /** Adds `import-doc` and `doc-diff` to the CLI (exit codes: 0 ok, 1 the page differs, 2 bad input). */
 export function registerDocCommands(program: Command, io: Io, setCode: (code: number) => void): void {
-  program.command("import-doc").description("read a documentation page (exported as text) into draft specs, one per entity")
-    .argument("<page>", "the page as text, like docs/customer.txt")
-    .option("--out <dir>", "folder for the drafts", "specs-draft").option("--force", "overwrite specs that differ")
-    .action((page: string, opts: { out: string; force?: boolean }) => guarded(io, setCode, () => importDoc(page, opts, io)));
-  program.command("doc-diff").description("compare a documentation page with the specs; exit 1 when the doc has moved ahead")
-    .argument("<page>", "the page as text")
-    .option("--specs <dir>", "folder of entity specs", "specs").option("--json", "machine-readable report")
+  program.command("import-doc").description("read a documentation page (exported as text) into draft specs, one per entity; with --update, bring specs/ in step with the saved pages in place")
+    .argument("[pages...]", "the page as text, like pages/customer.txt (with --update: default every page the specs name)")
+    .option("--out <dir>", "folder for the drafts", "specs-draft").option("--force", "overwrite specs that have errata or notes")
+    .option("--update", "update the specs in --specs from their pages in place, keeping errata (while the doc still has their text), formats, ranges, notes; prints the changes and the semver bump")
+    .option("--specs <dir>", "with --update: folder of entity specs", "specs")
+    .option("--bump", "with --update: also set package.version in api.yaml to the version the changes call for")
+    .action((pages: string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }) => guarded(io, setCode, () => importDoc(pages, opts, io)));
+  program.command("doc-diff").description("compare a documentation page (or, with --all, every page the specs name) with the specs; exit 1 when the doc has moved ahead")
+    .argument("[page]", "the page as text")
+    .option("--all", "every page in pages/ that a spec names with `page:`, each against the specs naming it")
+    .option("--specs <dir>", "folder of entity specs", "specs")
     .option("--partial", "the page documents only some entities: specs it has no heading for are not reported as removed")
-    .action((page: string, opts: { specs: string; json?: boolean; partial?: boolean }) => guarded(io, setCode, () => docDiff(page, opts, io)));
+    .option("--format <format>", "text, github (workflow annotations on the spec lines) or json", "text").option("--json", "same as --format json")
+    .addOption(new Option("--fail-on <what>", "exit 1 on: drift (anything that changes an artefact), fixed-erratum (an erratum the doc has since fixed), any, or none").choices(DOC_FAIL_ON).default("drift"))
+    .action((page: string | undefined, opts: DocDiffOpts) => guarded(io, setCode, () => docDiff(page, opts, io)));
 }

@@ -1,7 +1,7 @@
 import type { FieldType, Format } from "../check/raw-spec.ts";
 import type { PageNote, PageRow, PageTable } from "./page-model.ts";
-import { enumOf, formatOf, rangeOf, typeOfWord } from "./infer.ts";
-import { readRules, type DraftRule } from "./rules.ts";
+import { defaultOf, enumOf, formatOf, rangeOf, typeOfWord } from "./infer.ts";
+import { readRules, type DraftRule, type RuleByOtherWord } from "./rules.ts";
 import { squash } from "./page-rows.ts";
 
 /** A field as the spec format writes it (keys in the hand specs' order; absent keys are left out). */
@@ -17,7 +17,9 @@ export interface DraftField {
   readonly format?: Format;
   readonly minimum?: number;
   readonly maximum?: number;
-  readonly table?: string;
+  readonly default?: string;
+  /** null: an Array row naming no nested table (a list of strings). */
+  readonly table?: string | null;
 }
 
 export interface DraftTable {
@@ -25,13 +27,21 @@ export interface DraftTable {
   readonly customFields: boolean;
   readonly fields: readonly DraftField[];
   readonly rules: readonly DraftRule[];
+  /** The saved copy stops inside this table after `after` (SEMANTICS.md, tables a saved page cuts short). */
+  readonly incomplete?: { readonly after: string; readonly note: string } | null;
   /** Page line of each field's Name cell, for messages (not written to the spec). */
   readonly fieldLines: ReadonlyMap<string, number>;
+  /** What a maintainer must confirm about a field, written as a comment above it (a name the page lacks). */
+  readonly remarks?: ReadonlyMap<string, string>;
+  /** Rule sentences that name fields by another word (candidate `rule` errata). */
+  readonly byOtherWord?: readonly RuleByOtherWord[];
 }
 
 /** One entity's draft spec, with the page line of its heading for messages. */
 export interface DraftSpec extends DraftTable {
   readonly objectType: string;
+  /** The saved page's file name in pages/ (when the page was read from a file). */
+  readonly page?: string;
   readonly tags: readonly string[];
   readonly tables: readonly DraftTable[];
   readonly line: number;
@@ -40,25 +50,35 @@ export interface DraftSpec extends DraftTable {
 export type { DraftRule };
 
 const TABLE_REF = /^\[\s*(.+?)\s*\]$/u;
+const QUOTED_ITEM = /^["“”']/u;
 
 /**
  * The nested table an Object/Array row refers to: the title its example names in brackets, else the nested
  * table named like the field ("shippingAddress" → "Shipping Address Entity"); anything else is reported.
  */
-function tableRef(row: PageRow, nested: readonly string[], notes: PageNote[]): string | undefined {
-  const named = row.example ? TABLE_REF.exec(row.example)?.[1] : undefined;
+function tableRef(row: PageRow, nested: readonly string[], notes: PageNote[]): string | null | undefined {
+  const bracket = row.example ? TABLE_REF.exec(row.example)?.[1] : undefined;
+  // `[ "type", "source: 123" ]` is an example list of values, not a table's title.
+  const named = bracket !== undefined && !QUOTED_ITEM.test(bracket) ? bracket : undefined;
   const title = named ?? nested.find((t) => squash(t.replace(/\s+(entity|table)$/iu, "")) === squash(row.name.text));
   if (title && nested.includes(title)) return title;
+  if (!named && row.docType?.text.toLowerCase() === "array") {
+    notes.push({ line: row.name.n, severity: "info", code: "array-of-strings", message: `the Array field "${row.name.text}" names no nested table: read as a list of strings (table: null)` });
+    return null;
+  }
   const why = named ? `names the table "${named}", which the page does not have under this entity` : "names no nested table (an example like `[ Order Item Entity ]` or a table titled after the field)";
   notes.push({ line: row.name.n, severity: "error", code: "unknown-table", message: `the ${row.docType?.text} field "${row.name.text}" ${why}` });
   return named;
 }
 
-function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: readonly string[], notes: PageNote[]): DraftField {
+function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: readonly string[], notes: PageNote[], cutLine: number | null): DraftField {
   const name = row.name.text;
   const docType = row.docType?.text ?? null;
   const type = typeOfWord(docType, row.description, row.example);
-  const values = type === "string" ? enumOf(row.descriptionLines, notes) : null;
+  // The line a cut copy stops in may be cut itself ("Active, Delet"): no value is read from it.
+  const lines = row.descriptionLines.filter((l) => l.n !== cutLine);
+  const values = type === "string" ? enumOf(lines, notes) : null;
+  const fallback = defaultOf(lines);
   const format = type === "string" ? formatOf(name) : null;
   const range = rangeOf(name, type);
   const ref = type === "object" || type === "array" ? tableRef(row, nested, notes) : undefined;
@@ -71,15 +91,20 @@ function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: read
     ...(values ? { enum: values } : {}),
     ...(format ? { format } : {}),
     ...(range ?? {}),
-    ...(ref ? { table: ref } : {}),
+    ...(fallback !== null ? { default: fallback } : {}),
+    ...(ref !== undefined ? { table: ref } : {}),
   };
 }
 
 /** Turns one page table into the spec format's fields and rules. */
 export function draftTable(table: PageTable, nested: readonly string[], notes: PageNote[]): DraftTable {
-  const { rules, conditional } = readRules(table.rows, notes);
+  const { rules, conditional, byOtherWord } = readRules(table.rows, notes);
   const fieldLines = new Map(table.rows.map((r) => [r.name.text, r.name.n] as const));
-  return { title: table.title, customFields: table.customFields, fields: table.rows.map((r) => draftField(r, conditional, nested, notes)), rules, fieldLines };
+  const remarks = new Map(table.rows.filter((r) => r.nameFrom !== null).map((r) => [r.name.text, r.nameFrom!] as const));
+  const cutLine = table.incomplete?.line ?? null;
+  const fields = table.rows.map((r) => draftField(r, conditional, nested, notes, cutLine));
+  const incomplete = table.incomplete ? { after: table.incomplete.after, note: table.incomplete.note } : null;
+  return { title: table.title, customFields: table.customFields, fields, rules, incomplete, fieldLines, remarks, byOtherWord };
 }
 
 /** Groups page tables into entities: each entity table takes the nested tables that follow it. */

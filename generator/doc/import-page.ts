@@ -15,7 +15,7 @@
  *   wrong become suspects (suspects.ts). Whatever cannot be read is a note with its page line.
  */
 import { DocPageError, type PageNote, type PageTable } from "./page-model.ts";
-import { pageLines, pageSections, type PageSection } from "./page-sections.ts";
+import { pageLines, pageSections, type PageCut, type PageSection } from "./page-sections.ts";
 import { readRows } from "./page-rows.ts";
 import { draftSpecs, type DraftSpec } from "./draft.ts";
 import { findSuspects, type Suspect } from "./suspects.ts";
@@ -30,13 +30,24 @@ export interface ImportedPage {
   readonly rows: number;
 }
 
-function readTable(section: PageSection, notes: PageNote[]): PageTable {
+/** Where a cut copy stops inside its last table, for the draft's `incomplete` and a warning with the page line. */
+function incompleteAt(section: PageSection, rows: PageTable["rows"], cut: PageCut, notes: PageNote[]): PageTable["incomplete"] {
+  const last = rows[rows.length - 1];
+  if (!last) return null;
+  const lastLine = section.units[section.units.length - 1]!;
+  const note = `The saved copy of the page stops here, after page line ${cut.line} ("${lastLine.text}") in the row of ${last.name.text}, whose text may be cut; the rest of the table is unknown.`;
+  notes.push({ line: cut.line, severity: "warning", code: "cut-copy", message: `the saved copy stops inside the table "${section.title}" after the row "${last.name.text}" (its last cell "${lastLine.text}" may be cut): the draft marks the table incomplete` });
+  return { after: last.name.text, note, line: cut.line };
+}
+
+function readTable(section: PageSection, notes: PageNote[], cut: PageCut | null): PageTable {
   const { rows, customFields } = readRows(section.units, notes);
   for (const tag of section.tags) {
     if (!(TAGS as readonly string[]).includes(tag)) notes.push({ line: section.line, severity: "warning", code: "unknown-tag", message: `unknown tag [${tag}] is not kept` });
   }
   const tags = section.tags.filter((t) => (TAGS as readonly string[]).includes(t));
-  return { title: section.title, line: section.line, objectType: section.objectType, tags, customFields, rows };
+  const incomplete = cut && cut.headerLine === null ? incompleteAt(section, rows, cut, notes) : null;
+  return { title: section.title, line: section.line, objectType: section.objectType, tags, customFields, rows, incomplete };
 }
 
 /** Two rows of one table, or two entities, with the same name cannot both become spec entries. */
@@ -59,13 +70,17 @@ function byLine(a: PageNote, b: PageNote): number {
   return a.line - b.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-/** Reads a documentation page exported as text (see customer.txt) into draft specs. Pure; throws DocPageError for a page with no entity table. */
-export function importPage(text: string): ImportedPage {
+/**
+ * Reads a documentation page exported as text (see customer.txt) into draft specs; `page` (the file name in
+ * pages/) is recorded in each draft. Pure; throws DocPageError for a page with no entity table.
+ */
+export function importPage(text: string, page?: string): ImportedPage {
   const notes: PageNote[] = [];
-  const tables = pageSections(pageLines(text), notes).map((s) => readTable(s, notes));
+  const { sections, cut } = pageSections(pageLines(text), notes);
+  const tables = sections.map((s, i) => readTable(s, notes, i === sections.length - 1 ? cut : null));
   if (!tables.some((t) => t.objectType !== null && t.rows.length > 0)) throw new DocPageError("the page has no entity table with rows");
   duplicates(tables, notes);
-  const specs = draftSpecs(tables, notes);
+  const specs = draftSpecs(tables, notes).map((s) => (page === undefined ? s : { ...s, page }));
   const suspects = findSuspects(specs, notes);
   return { specs, notes: notes.sort(byLine), suspects, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
 }

@@ -21,8 +21,33 @@ export function typeOfWord(docType: string | null, description: string | null, e
 
 // "Gender: male, female, undefined" / "Valid values: Changed | Created": a label without sentence punctuation, then values.
 const INLINE_LIST = /^([^:.]+):\s*(.+)$/u;
-const OPEN_LIST = /(,|\s)\s*\.{2,}$|,\.\.$/u;
+const OPEN_LIST = /(,|\s)\s*\.{2,}$|,\.\.$|,\s*etc\.?$/iu;
 const VALUE = /^[\p{L}\p{N}][\p{L}\p{N} _\-+/]*$/u;
+
+// "Valid Values:" over one value per line (a page saved without blank lines or bullets).
+const VALID_VALUES = /^valid values?:$/iu;
+const TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}_\-+/]*$/u;
+
+/** The single-token lines that follow a "Valid Values:" line, up to the first other line. */
+function plainValues(lines: readonly PageLine[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (!TOKEN.test(l.text)) break;
+    out.push(l.text);
+  }
+  return out;
+}
+
+const DEFAULT = /^default:\s*(\S.*)$/iu;
+
+/** The documented default ("Default: Created"), verbatim; null when the description states none. */
+export function defaultOf(lines: readonly PageLine[]): string | null {
+  for (const l of lines) {
+    const m = DEFAULT.exec(l.text);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}
 
 function listValues(rest: string): string[] | null {
   const values = (rest.includes("|") ? rest.split("|") : rest.split(",")).map((v) => v.trim());
@@ -36,12 +61,14 @@ export function enumOf(lines: readonly PageLine[], notes: PageNote[]): string[] 
     if (text.endsWith(":") && !/required/iu.test(text)) {
       const bullets = lines.slice(i + 1).filter((l) => l.text.startsWith("•")).map((l) => l.text.replace(/^•\s*/u, ""));
       if (bullets.length >= 2 && bullets.every((b) => VALUE.test(b) && b.split(" ").length <= 3)) return bullets;
+      const plain = VALID_VALUES.test(text) ? plainValues(lines.slice(i + 1)) : [];
+      if (plain.length >= 2) return plain;
       continue;
     }
     const m = INLINE_LIST.exec(text);
-    if (!m || /required/iu.test(m[1]!)) continue;
+    if (!m || /required|default/iu.test(m[1]!)) continue;
     if (OPEN_LIST.test(m[2]!)) {
-      notes.push({ line: lines[i]!.n, severity: "info", code: "open-list", message: `"${text}" ends with ",..": read as examples of values, not an enum` });
+      notes.push({ line: lines[i]!.n, severity: "info", code: "open-list", message: `"${text}" ends with ",.." or "etc": read as examples of values, not an enum` });
       return null;
     }
     const values = listValues(m[2]!);

@@ -24,6 +24,8 @@ export interface PageRow {
   /** Lines of the Valid value / Description cell, in order (rule sentences are read from these). */
   readonly descriptionLines: readonly PageLine[];
   readonly exampleLine: PageLine | null;
+  /** The row has no Name cell (a page saved without blank lines can lose one): `name` was derived, see `nameFrom`. */
+  readonly nameFrom: string | null;
 }
 
 /** A field table under a heading: an entity's (with an object type) or a nested one. */
@@ -34,6 +36,8 @@ export interface PageTable {
   readonly tags: readonly string[];
   readonly customFields: boolean;
   readonly rows: readonly PageRow[];
+  /** The saved copy stops inside this table, after `after` (whose last cell may itself be cut) at page line `line`. */
+  readonly incomplete: { readonly after: string; readonly note: string; readonly line: number } | null;
 }
 
 /** A page the importer refuses as a whole (no entity table, not text). */

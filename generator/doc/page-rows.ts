@@ -1,4 +1,5 @@
 import type { PageLine, PageNote, PageRow } from "./page-model.ts";
+import { editDistance } from "../util/text.ts";
 
 /** The Type column's words seen across the documentation (compared case-insensitively, kept verbatim). */
 export const TYPE_WORDS = ["string", "integer", "long", "double", "float", "boolean", "timestamp", "text", "list", "array", "object"] as const;
@@ -23,22 +24,38 @@ function isNameCell(t: string): boolean {
   return !/\s/u.test(t) && !isTypeWord(t) && !isYes(t) && !isBullet(t) && !BRACKET.test(t);
 }
 
-/** A row starts where a name cell is followed by a Type word or the Required mark. */
+/** An example value rather than a field name: five digits or more ("C09320932032"), or an e-mail address. */
+const looksLikeValue = (t: string): boolean => (t.match(/\d/gu)?.length ?? 0) >= 5 || /^[^@\s]+@[^@\s]+\.[^@\s]+$/u.test(t);
+
+/**
+ * A row starts where a name cell is followed by a Type word or the Required mark. On a page saved without blank
+ * lines, a row that lost its Name cell puts its Type word under the previous row's example: that value is no name.
+ */
 function isAnchor(units: readonly PageLine[], i: number): boolean {
   const next = units[i + 1]?.text;
-  return isNameCell(units[i]!.text) && next !== undefined && (isTypeWord(next) || isYes(next));
+  return isNameCell(units[i]!.text) && !looksLikeValue(units[i]!.text) && next !== undefined && (isTypeWord(next) || isYes(next));
 }
 
-/** A row without Type and Required cells: a field-like name followed by a description (not the previous row's own title). */
-function isUntypedStart(units: readonly PageLine[], i: number, end: number, previousName: string | null): boolean {
+/**
+ * A row without Type and Required cells: a field-like name followed by a description (not the previous row's own
+ * title, nor the name of a typed row: a page saved without blank lines breaks sentences that mention a field).
+ */
+function isUntypedStart(units: readonly PageLine[], i: number, end: number, previousName: string | null, typed: ReadonlySet<string>): boolean {
   const t = units[i]!.text, next = units[i + 1];
-  if (!UNTYPED_NAME.test(t) || i + 1 >= end || !next) return false;
+  if (!UNTYPED_NAME.test(t) || i + 1 >= end || !next || typed.has(t)) return false;
   return /\s/u.test(next.text) && !isBullet(next.text) && (previousName === null || squash(previousName) !== squash(t));
 }
 
-/** The start index of every row: anchors first, then rows without a type found between them. */
+/** A Type word that follows no name cell, with cells after it: a row whose Name cell was lost. */
+function isNameless(units: readonly PageLine[], i: number): boolean {
+  const next = units[i + 1]?.text;
+  return i > 0 && isTypeWord(units[i]!.text) && !isAnchor(units, i - 1) && next !== undefined && !isTypeWord(next);
+}
+
+/** The start index of every row: anchors and rows without a name cell first, then rows without a type between them. */
 function rowStarts(units: readonly PageLine[]): number[] {
-  const anchors = units.map((_, i) => i).filter((i) => isAnchor(units, i));
+  const anchors = units.map((_, i) => i).filter((i) => isAnchor(units, i) || isNameless(units, i));
+  const typed = new Set(anchors.map((i) => units[i]!.text));
   if (anchors[0] !== 0) anchors.unshift(0);
   const starts: number[] = [];
   anchors.forEach((a, k) => {
@@ -49,39 +66,78 @@ function rowStarts(units: readonly PageLine[]): number[] {
     if (body < end && isYes(units[body]!.text)) body++;
     let previous = units[a]!.text;
     for (let i = body; i < end; i++) {
-      if (isUntypedStart(units, i, end, previous)) { starts.push(i); previous = units[i]!.text; i++; }
+      if (isUntypedStart(units, i, end, previous, typed)) { starts.push(i); previous = units[i]!.text; i++; }
     }
   });
   return starts;
 }
 
+/** A token that is the field's own name, or that name with a letter or two lost ("otes" for "note"). */
+function namesField(token: string, name: string): boolean {
+  const a = squash(token), b = squash(name);
+  return a === b || (b.length >= 4 && editDistance(a, b) <= 2);
+}
+
+/** A sentence of five words or more ending with a full stop: a paragraph of the description, not a value. */
+const isSentence = (t: string): boolean => /\.$/u.test(t) && t.split(/\s+/u).length >= 5;
+
+/** A cell in parentheses under another continues it ("098685xxxx" / "(Membership Id)") on a page without blank lines. */
+const isAside = (t: string): boolean => /^\(.*\)$/u.test(t);
+
+type Cells = { description: readonly PageLine[]; example: readonly PageLine[] };
+
 /** Splits the cells after Type/Required into the description and the example (the last cell, when it reads as a value). */
-function splitCells(name: string, cells: readonly PageLine[], notes: PageNote[]): { description: readonly PageLine[]; example: PageLine | null } {
-  if (cells.length === 0) return { description: [], example: null };
+function splitCells(name: string, cells: readonly PageLine[], notes: PageNote[]): Cells {
+  if (cells.length === 0) return { description: [], example: [] };
   const last = cells[cells.length - 1]!;
   if (cells.length === 1) {
     // One cell: a value when it is a single token that is not the field's own name ("Active", "RS3"), else a description ("ZipCode").
-    const value = BRACKET.test(last.text) || (!/\s/u.test(last.text) && !isBullet(last.text) && squash(last.text) !== squash(name));
+    const value = BRACKET.test(last.text) || (!/\s/u.test(last.text) && !isBullet(last.text) && !namesField(last.text, name));
     if (value) notes.push({ line: last.n, severity: "info", code: "single-cell", message: `the only cell of "${name}" is read as its example (one token, not the field's name)` });
-    return value ? { description: [], example: last } : { description: cells, example: null };
+    return value ? { description: [], example: [last] } : { description: cells, example: [] };
   }
-  const lastIsText = isBullet(last.text) || (RULE_SENTENCE.test(last.text) && /\s/u.test(last.text));
-  return lastIsText ? { description: cells, example: null } : { description: cells.slice(0, -1), example: last };
+  if (isAside(last.text) && cells.length >= 3 && !isAside(cells[cells.length - 2]!.text)) {
+    notes.push({ line: last.n, severity: "info", code: "continued-cell", message: `"${last.text}" is read as the second line of the example of "${name}"` });
+    return { description: cells.slice(0, -2), example: cells.slice(-2) };
+  }
+  const lastIsText = isBullet(last.text) || (RULE_SENTENCE.test(last.text) && /\s/u.test(last.text)) || isSentence(last.text);
+  return lastIsText ? { description: cells, example: [] } : { description: cells.slice(0, -1), example: [last] };
 }
 
-function readRow(units: readonly PageLine[], from: number, to: number, notes: PageNote[]): PageRow {
-  const name = units[from]!;
-  let i = from + 1;
+/** A name for a row whose Name cell is missing: the first word of its description ("Email address of an user" → email). */
+function derivedName(description: readonly PageLine[]): string | null {
+  const word = /^([A-Za-z][a-z0-9]*)\b/u.exec(description[0]?.text ?? "")?.[1];
+  return word ? word.toLowerCase() : null;
+}
+
+/** Names a row that lost its Name cell after its description, and says so: never a silent guess. */
+function nameOfNameless(typeLine: PageLine, previous: PageLine | undefined, description: readonly PageLine[], taken: ReadonlySet<string>, notes: PageNote[]): PageLine {
+  const name = derivedName(description);
+  const after = previous ? ` (after "${previous.text}", the previous row's last cell)` : "";
+  if (name === null || taken.has(name)) {
+    notes.push({ line: typeLine.n, severity: "error", code: "missing-name", message: `a row has no Name cell${after}: add the field's name on the line above line ${typeLine.n}` });
+    return { n: typeLine.n, text: `(no name, line ${typeLine.n})` };
+  }
+  notes.push({ line: typeLine.n, severity: "warning", code: "missing-name", message: `a row has no Name cell${after}: drafted as "${name}" after its description "${description[0]!.text}"; confirm the name, and fix the page by adding it on the line above line ${typeLine.n}` });
+  return { n: typeLine.n, text: name };
+}
+
+function readRow(units: readonly PageLine[], from: number, to: number, taken: ReadonlySet<string>, notes: PageNote[]): PageRow {
+  const nameless = isNameless(units, from);
+  let i = nameless ? from : from + 1;
   const docType = i < to && isTypeWord(units[i]!.text) ? units[i++]! : null;
   const docRequired = i < to && isYes(units[i]!.text);
   if (docRequired) i++;
-  const { description, example } = splitCells(name.text, units.slice(i, to), notes);
-  if (!isNameCell(name.text)) notes.push({ line: name.n, severity: "error", code: "unreadable-row", message: `expected a field name, found "${name.text}"` });
+  const cellName = nameless ? derivedName(units.slice(i, to)) ?? "" : units[from]!.text;
+  const { description, example } = splitCells(cellName, units.slice(i, to), notes);
+  const name = nameless ? nameOfNameless(units[from]!, units[from - 1], description, taken, notes) : units[from]!;
+  if (!nameless && !isNameCell(name.text)) notes.push({ line: name.n, severity: "error", code: "unreadable-row", message: `expected a field name, found "${name.text}"` });
   return {
     name, docType, docRequired,
     description: description.length > 0 ? description.map((l) => l.text).join("\n") : null,
-    example: example?.text ?? null,
-    descriptionLines: description, exampleLine: example,
+    example: example.length > 0 ? example.map((l) => l.text).join("\n") : null,
+    descriptionLines: description, exampleLine: example[0] ?? null,
+    nameFrom: nameless ? `the page has no Name cell for this row (page line ${units[from]!.n}); import-doc named it after its description` : null,
   };
 }
 
@@ -91,6 +147,7 @@ export function readRows(lines: readonly PageLine[], notes: PageNote[]): { rows:
   const customFields = units.length !== lines.length;
   if (units.length === 0) return { rows: [], customFields };
   const starts = rowStarts(units);
-  const rows = starts.map((s, k) => readRow(units, s, starts[k + 1] ?? units.length, notes));
+  const taken = new Set(starts.filter((s) => !isNameless(units, s)).map((s) => units[s]!.text));
+  const rows = starts.map((s, k) => readRow(units, s, starts[k + 1] ?? units.length, taken, notes));
   return { rows, customFields };
 }

@@ -10,10 +10,19 @@ export interface PageSection {
   readonly units: readonly PageLine[];
 }
 
+/** Where a saved copy stops when it has no page furniture after the content (a cut copy). */
+export interface PageCut {
+  /** The last line of the content. */
+  readonly line: number;
+  /** The line of a header row with no heading that the copy ends in, when it ends so. */
+  readonly headerLine: number | null;
+}
+
 // The tag at the end of a heading line; the title is what precedes it (matched without backtracking over the title).
 const HEADING_TAIL = /<([a-z][a-z0-9]*(?:-[a-z0-9]+)*)>(?:\s*\[([A-Za-z0-9_]+)\])?$/u;
 /** Lines longer than this are no cell of a field table; refusing them keeps every pattern below linear in practice. */
 export const MAX_LINE = 4000;
+const CUSTOM_FIELDS = /^custom fields?$/iu;
 const TAG_LINE = /^\[([A-Z][A-Z0-9_]*)\]$/u;
 const BRACKET_REF = /^\[\s*([^\]]*?\S)\s*\]$/u;
 // Page furniture that follows the content in an exported GitBook page.
@@ -53,18 +62,18 @@ export function readHeading(text: string): { title: string; objectType: string; 
 /** Whether a table follows the heading at i: (after a tag line) a header row, or a name with a Type word or Yes. */
 function startsTable(lines: readonly PageLine[], i: number): boolean {
   const j = lines[i + 1] && TAG_LINE.test(lines[i + 1]!.text) ? i + 2 : i + 1;
-  return headerLength(lines, j) > 0 || rowFollows(lines, j);
+  return headerLength(lines, j) > 0 || tableFollows(lines, j);
 }
 
-/** The content between the first entity heading and the page furniture after it. */
-function contentBounds(lines: readonly PageLine[]): { start: number; end: number } {
+/** The content between the first entity heading and the page furniture after it (the end of the copy when it has none). */
+function contentBounds(lines: readonly PageLine[]): { start: number; end: number; cut: boolean } {
   // The first heading with a table under it: earlier ones are entries of an "On this page" list.
   const headings = lines.map((l, i) => (readHeading(l.text) ? i : -1)).filter((i) => i >= 0);
   const start = headings.find((i) => startsTable(lines, i)) ?? headings.find((i) => lines[i + 1] && !readHeading(lines[i + 1]!.text)) ?? -1;
   if (start < 0) throw new DocPageError("the page has no entity table: no heading like `Customer Identity Entity <customer-identity>` was found");
-  let end = lines.findIndex((l, i) => i > start && FURNITURE.some((re) => re.test(l.text)));
-  if (end < 0) end = lines.length;
-  return { start, end };
+  const end = lines.findIndex((l, i) => i > start && FURNITURE.some((re) => re.test(l.text)));
+  // An exported page always ends with its furniture; a copy without it was cut short.
+  return end < 0 ? { start, end: lines.length, cut: true } : { start, end, cut: false };
 }
 
 /** Titles named by the bracket examples (`[ Order Item Entity ]`) of Object/Array rows: candidates for nested-table headings. */
@@ -87,6 +96,20 @@ function rowFollows(lines: readonly PageLine[], i: number): boolean {
   return lines[i] !== undefined && second !== undefined && (isTypeWord(second) || /^yes$/iu.test(second));
 }
 
+/** A first row, or a "Custom Fields" row and then a first row (a nested table without a header row). */
+function tableFollows(lines: readonly PageLine[], i: number): boolean {
+  return rowFollows(lines, i) || (CUSTOM_FIELDS.test(lines[i]?.text ?? "") && rowFollows(lines, i + 1));
+}
+
+/** The start of a header row that a cut copy ends in (at least "Name" and "Type"), or -1. */
+function trailingHeader(lines: readonly PageLine[]): number {
+  for (let i = Math.max(0, lines.length - HEADER_CELLS.length); i < lines.length - 1; i++) {
+    const tail = lines.slice(i);
+    if (tail.every((l, k) => HEADER_CELLS[k]!.test(l.text))) return i;
+  }
+  return -1;
+}
+
 /**
  * Whether the line at i starts a nested table: a line over a header row, or a title that a bracket example
  * names with a first row under it (so that a cell equal to some bracketed text is not taken for a heading).
@@ -94,13 +117,26 @@ function rowFollows(lines: readonly PageLine[], i: number): boolean {
 function isSubHeading(lines: readonly PageLine[], i: number, titles: Set<string>): boolean {
   const text = lines[i]!.text;
   if (text.startsWith("•") || headerLength(lines, i) > 0) return false;
-  return headerLength(lines, i + 1) > 0 || (titles.has(text) && rowFollows(lines, i + 1));
+  return headerLength(lines, i + 1) > 0 || (titles.has(text) && tableFollows(lines, i + 1));
 }
 
-/** Splits the content into headed sections; tags and the header row are taken off each. */
-export function pageSections(lines: readonly PageLine[], notes: PageNote[]): PageSection[] {
-  const { start, end } = contentBounds(lines);
-  const content = lines.slice(start, end);
+/**
+ * Splits the content into headed sections; tags and the header row are taken off each. `cut` says where a copy
+ * without page furniture stops; a header row it ends in (a table whose heading and rows are lost) is reported.
+ */
+export function pageSections(lines: readonly PageLine[], notes: PageNote[]): { sections: PageSection[]; cut: PageCut | null } {
+  const bounds = contentBounds(lines);
+  let content = lines.slice(bounds.start, bounds.end);
+  let cut: PageCut | null = null;
+  if (bounds.cut && content.length > 0) {
+    const header = trailingHeader(content);
+    const headerLine = header > 0 ? content[header]!.n : null;
+    if (header > 0) {
+      notes.push({ line: headerLine!, severity: "warning", code: "cut-copy", message: "the saved copy stops in the header row of a table with no heading: that table's title and rows are unknown, nothing is drafted for it" });
+      content = content.slice(0, header);
+    }
+    cut = { line: content[content.length - 1]!.n, headerLine };
+  }
   const titles = bracketTitles(content);
   const sections: { title: string; line: number; objectType: string | null; tags: string[]; units: PageLine[] }[] = [];
   for (let i = 0; i < content.length; i++) {
@@ -120,5 +156,5 @@ export function pageSections(lines: readonly PageLine[], notes: PageNote[]): Pag
   for (const s of sections) {
     if (s.units.length === 0) notes.push({ line: s.line, severity: "error", code: "empty-table", message: `the heading "${s.title}" has no table rows under it` });
   }
-  return sections;
+  return { sections, cut };
 }

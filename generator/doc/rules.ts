@@ -12,19 +12,34 @@ const ALL_OF = /^required at least:?\s*(.+?)\.?$/iu;
 
 interface Sentence { readonly field: string; readonly alternatives: readonly string[]; readonly doc: string }
 
+/** A rule sentence that names fields by another word ("Email" for customerEmail): a candidate `rule` erratum. */
+export interface RuleByOtherWord { readonly field: string; readonly doc: string; readonly line: number; readonly names: readonly string[] }
+
+/** The one field whose name ends with the word ("Email" → customerEmail), as a sentence may shorten it. */
+function bySuffix(item: string, names: ReadonlyMap<string, string>): string | undefined {
+  const key = squash(item);
+  if (key.length < 3) return undefined;
+  const hits = [...names].filter(([k]) => k.endsWith(key));
+  return hits.length === 1 ? hits[0]![1] : undefined;
+}
+
 /**
  * Resolves a doc phrase like "First and Last name" or "customerEmail and customerPhone" to field names:
  * each item is matched to a field name ignoring case and spaces; an item that matches nothing borrows the
  * last item's final word ("First" + "name").
  */
-function resolveList(phrase: string, names: ReadonlyMap<string, string>): string[] | null {
+function resolveList(phrase: string, names: ReadonlyMap<string, string>, shortened?: string[]): string[] | null {
   const items = phrase.split(/\s*,\s*|\s+(?:and|or)\s+/iu).filter((s) => s !== "");
   const last = items[items.length - 1] ?? "";
   const tail = last.includes(" ") ? last.slice(last.lastIndexOf(" ")) : "";
   const find = (item: string): string | undefined => names.get(squash(item));
   const out: string[] = [];
   for (const item of items) {
-    const name = find(item) ?? (tail ? find(item + tail) : undefined);
+    let name = find(item) ?? (tail ? find(item + tail) : undefined);
+    if (!name && shortened) {
+      name = bySuffix(item, names);
+      if (name) shortened.push(`"${item}" → ${name}`);
+    }
     if (!name) return null;
     out.push(name);
   }
@@ -35,7 +50,7 @@ function unreadable(line: PageLine, notes: PageNote[], why: string): void {
   notes.push({ line: line.n, severity: "warning", code: "unread-condition", message: `"${line.text}": ${why}; no rule was made from it` });
 }
 
-function readSentences(rows: readonly PageRow[], notes: PageNote[]): { anyOf: Sentence[]; allOf: { fields: string[]; doc: string }[] } {
+function readSentences(rows: readonly PageRow[], notes: PageNote[], byOtherWord: RuleByOtherWord[]): { anyOf: Sentence[]; allOf: { fields: string[]; doc: string }[] } {
   // By squashed name; the first row wins, as a duplicate row is reported elsewhere.
   const names = new Map<string, string>();
   for (const r of [...rows].reverse()) names.set(squash(r.name.text), r.name.text);
@@ -44,11 +59,18 @@ function readSentences(rows: readonly PageRow[], notes: PageNote[]): { anyOf: Se
     for (const line of row.descriptionLines) {
       const any = ANY_OF.exec(line.text), all = ALL_OF.exec(line.text);
       if (any) {
-        const alternatives = resolveList(any[2]!, names);
-        const subject = any[1] ? resolveList(any[1], names) : [row.name.text];
+        const shortened: string[] = [];
+        const alternatives = resolveList(any[2]!, names, shortened);
+        const subject = any[1] ? resolveList(any[1], names, shortened) : [row.name.text];
         if (!alternatives) unreadable(line, notes, `"${any[2]}" does not name fields of this table`);
         else if (subject?.length !== 1 || subject[0] !== row.name.text || alternatives.includes(row.name.text)) unreadable(line, notes, `the sentence is in the row of "${row.name.text}" but does not read as a condition on it`);
-        else anyOf.push({ field: row.name.text, alternatives, doc: line.text });
+        else {
+          anyOf.push({ field: row.name.text, alternatives, doc: line.text });
+          if (shortened.length > 0) {
+            byOtherWord.push({ field: row.name.text, doc: line.text, line: line.n, names: shortened });
+            notes.push({ line: line.n, severity: "warning", code: "rule-other-word", message: `"${line.text}" names fields by another word (${shortened.join(", ")}); the rule is drafted on those fields: confirm it and record a \`rule\` erratum` });
+          }
+        }
       } else if (all) {
         const fields = resolveList(all[1]!, names);
         if (fields) allOf.push({ fields, doc: line.text });
@@ -123,10 +145,11 @@ function firstField(r: DraftRule): string {
   return r.kind === "any-of" ? r.groups[0]![0]! : r.fields[0]!;
 }
 
-/** The conditional rules a table's descriptions state, and the fields an any-of rule makes conditional. */
-export function readRules(rows: readonly PageRow[], notes: PageNote[]): { rules: DraftRule[]; conditional: Set<string> } {
+/** The conditional rules a table's descriptions state, the fields an any-of rule makes conditional, and sentences naming fields by another word. */
+export function readRules(rows: readonly PageRow[], notes: PageNote[]): { rules: DraftRule[]; conditional: Set<string>; byOtherWord: RuleByOtherWord[] } {
   const order = rows.map((r) => r.name.text);
-  const { anyOf, allOf } = readSentences(rows, notes);
+  const byOtherWord: RuleByOtherWord[] = [];
+  const { anyOf, allOf } = readSentences(rows, notes, byOtherWord);
   const lines = new Map([...rows].reverse().map((r) => [r.name.text, r.name.n] as const));
   const lineOf = (f: string): number => lines.get(f)!;
   const rules: DraftRule[] = anyOfRules(anyOf, order, notes, lineOf);
@@ -139,5 +162,5 @@ export function readRules(rows: readonly PageRow[], notes: PageNote[]): { rules:
   }
   for (const r of seen.values()) rules.push({ kind: "all-of", fields: r.fields, doc: r.doc });
   const conditional = new Set(rules.flatMap((r) => (r.kind === "any-of" ? r.groups.flat() : [])));
-  return { rules, conditional };
+  return { rules, conditional, byOtherWord };
 }

@@ -7,11 +7,16 @@ export interface ErratumView {
   readonly property: RawErratum["property"];
   readonly doc: string;
   readonly corrected: string | null;
+  /** The erratum's line in the spec (spec side). */
+  readonly line?: number;
 }
 
 /** A table as both sides of doc-diff see it: the draft shape, plus the spec's errata. */
 export interface TableView extends DraftTable {
   readonly errata: readonly ErratumView[];
+  /** Spec side: the line of the table (its `title`, or the entity's `objectType`) and of each field entry. */
+  readonly specLine?: number;
+  readonly specFieldLines?: ReadonlyMap<string, number>;
 }
 
 export interface SpecView extends TableView {
@@ -20,6 +25,10 @@ export interface SpecView extends TableView {
   readonly tables: readonly TableView[];
   /** The heading's page line (the page side only). */
   readonly line: number | null;
+  /** The spec file, as read (the spec side only). */
+  readonly file?: string;
+  /** The saved page named by `page:` (spec side) or read (page side). */
+  readonly page?: string;
 }
 
 function fieldView(f: RawField): DraftField {
@@ -33,7 +42,9 @@ function fieldView(f: RawField): DraftField {
     ...(f.format ? { format: f.format.value } : {}),
     ...(f.minimum ? { minimum: f.minimum.value } : {}),
     ...(f.maximum ? { maximum: f.maximum.value } : {}),
-    ...(f.table?.value ? { table: f.table.value } : {}),
+    ...(f.default ? { default: f.default.value } : {}),
+    // A valid spec names a table for every object/array field, or writes `table: null` (a list of strings, any object).
+    ...(f.table ? { table: f.table.value } : f.type.value === "array" || f.type.value === "object" ? { table: null } : {}),
   };
 }
 
@@ -43,16 +54,22 @@ function ruleView(r: RawRule): DraftRule {
     : { kind: "all-of", fields: r.fields.map((x) => x.value), doc: r.doc };
 }
 
-function tableView(t: RawTable): TableView {
+function tableView(t: RawTable, line: number): TableView {
   return {
     title: t.title.value, customFields: t.customFields, fields: t.fields.map(fieldView), rules: t.rules.map(ruleView), fieldLines: new Map(),
-    errata: t.errata.map((e) => ({ field: e.field?.value ?? null, property: e.property, doc: e.doc, corrected: e.corrected })),
+    errata: t.errata.map((e) => ({ field: e.field?.value ?? null, property: e.property, doc: e.doc, corrected: e.corrected, line: e.pos.line })),
+    incomplete: t.incomplete ? { after: t.incomplete.after.value, note: t.incomplete.note } : null,
+    specLine: line, specFieldLines: new Map(t.fields.map((f) => [f.name.value, f.pos.line] as const)),
   };
 }
 
 /** A hand spec as doc-diff compares it. */
 export function viewOfSpec(spec: RawSpec): SpecView {
-  return { ...tableView(spec), objectType: spec.objectType.value, tags: spec.tags, tables: spec.tables.map(tableView), line: null };
+  return {
+    ...tableView(spec, spec.objectType.pos.line), objectType: spec.objectType.value, tags: spec.tags,
+    tables: spec.tables.map((t) => tableView(t, t.title.pos.line)), line: null, file: spec.file,
+    ...(spec.page ? { page: spec.page.value } : {}),
+  };
 }
 
 /** An imported draft as doc-diff compares it (a page records no errata). */

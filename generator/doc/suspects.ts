@@ -84,7 +84,20 @@ const descriptionTypo: Check = (f, _t, _spec, index) => {
   return null;
 };
 
-const CHECKS: readonly Check[] = [exampleFitsType, exampleLooksCopied, requiredMarkMissing, descriptionTypo];
+/** An Object row whose description says it holds a list ("List of Items in Order"): the Type column likely means Array. */
+const objectHoldsList: Check = (f) => {
+  if (f.type !== "object" || !/^list of\b/iu.test(f.description ?? "")) return null;
+  return { property: "docType", why: `the Type column says ${f.docType}, but the description says "${f.description}": an Array?` };
+};
+
+const CHECKS: readonly Check[] = [exampleFitsType, exampleLooksCopied, requiredMarkMissing, descriptionTypo, objectHoldsList];
+
+/** Text of the doc a suspect is about. */
+function docText(property: ErratumProperty, f: DraftField): string {
+  if (property === "docRequired") return "";
+  if (property === "docType") return f.docType ?? "";
+  return property === "example" ? f.example! : f.description!;
+}
 
 /** Every candidate erratum of the drafts, and a note for each (and for every row without a Type word). */
 export function findSuspects(specs: readonly DraftSpec[], notes: PageNote[]): Suspect[] {
@@ -98,10 +111,13 @@ export function findSuspects(specs: readonly DraftSpec[], notes: PageNote[]): Su
         for (const check of CHECKS) {
           const hit = check(f, t, spec, index);
           if (!hit) continue;
-          const doc = hit.property === "docRequired" ? "" : hit.property === "example" ? f.example! : f.description!;
+          const doc = docText(hit.property, f);
           out.push({ objectType: spec.objectType, table: t === spec ? null : t.title, field: f.name, property: hit.property, doc, line, why: hit.why });
           notes.push({ line, severity: "warning", code: "suspect-erratum", message: `${f.name}: ${hit.why}` });
         }
+      }
+      for (const r of t.byOtherWord ?? []) {
+        out.push({ objectType: spec.objectType, table: t === spec ? null : t.title, field: r.field, property: "rule", doc: r.doc, line: r.line, why: `the sentence names fields by another word (${r.names.join(", ")})` });
       }
     }
   }

@@ -90,13 +90,17 @@ function testPause(): void {
  * fsync of every file cost more than all emitters together on large spec sets; generated output can
  * always be made again from the specs.
  */
-function writeStaged(path: string, contents: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+function writeStaged(path: string, contents: string, made: Set<string>): void {
+  const dir = dirname(path);
+  // One mkdir per folder, not per file: a few thousand files share a handful of folders.
+  if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
   writeFileSync(path, contents);
 }
 
 /** Compares files with the disk: which changed, which are the same, which are no longer produced. */
 export function plan(out: string, files: readonly OutputFile[]): WriteSummary {
+  // A new output folder: everything is written, and nothing needs a stat or a read.
+  if (!existsSync(out)) return { written: files.map((f) => f.path), unchanged: [], removed: [] };
   const written: string[] = [], unchanged: string[] = [];
   for (const f of files) {
     const path = join(out, f.path);
@@ -125,13 +129,14 @@ export function writeOutput(out: string, files: readonly OutputFile[]): WriteSum
     const { staging, backup } = sidePaths(out);
     mkdirSync(staging, { recursive: true });
     const unchanged = new Set(summary.unchanged);
+    const made = new Set<string>();
     for (const f of files) {
       const target = join(staging, f.path);
       if (unchanged.has(f.path)) {
-        mkdirSync(dirname(target), { recursive: true });
+        if (!made.has(dirname(target))) { mkdirSync(dirname(target), { recursive: true }); made.add(dirname(target)); }
         try { linkSync(join(out, f.path), target); continue; } catch { /* another file system: copy below */ }
       }
-      writeStaged(target, f.contents);
+      writeStaged(target, f.contents, made);
       testPause();
     }
     if (existsSync(out)) renameSync(out, backup);

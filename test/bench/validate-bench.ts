@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { z } from "zod";
-import { isCustomerIdentity, isIngestionRequest, validateCustomerIdentity, validateIngestionRequest } from "../../generated/validators/index.ts";
+import { isCustomerIdentity, isIngestionRequest, isOrder, validateCustomerIdentity, validateIngestionRequest, validateOrder } from "../../generated/validators/index.ts";
+import { ITEMS, makeOrders, zodOrder } from "./order-payloads.ts";
 import { median } from "./stats.ts";
 import { seededRng } from "../../generator/emit/fixtures/random.ts";
 import { INCOMPLETE_KEYWORD } from "../../generator/emit/json-schema/emit-json-schema.ts";
@@ -159,7 +160,14 @@ export async function runValidateBench(): Promise<string> {
   const identity: Candidate[] = [["validate", ours], ["is", isCustomerIdentity], ["Ajv allErrors", ajvAll], ["Ajv first error", ajvFirst], ["Zod 4", zod]];
   const envelope: Candidate[] = [["validate", oursEnv], ["is", isIngestionRequest], ["Ajv allErrors", ajvEnvAll], ["Ajv first error", ajvEnvFirst], ["Zod 4", zodEnv]];
   const ratios: [string, string][] = [["validate", "Ajv allErrors"], ["validate", "Ajv first error"], ["validate", "Zod 4"], ["is", "Ajv allErrors"], ["is", "Ajv first error"], ["is", "Zod 4"]];
+  const orders = makeOrders();
+  const validOrders = orders.filter((_, i) => i % 10 !== 9), invalidOrders = orders.filter((_, i) => i % 10 === 9);
+  const ajvOrderAll = ajvOf(true, "order"), ajvOrderFirst = ajvOf(false, "order");
+  const oursOrder = (x: unknown): boolean => validateOrder(x).ok;
+  const zodOrderOk = (x: unknown): boolean => zodOrder.safeParse(x).success;
+  const order: Candidate[] = [["validate", oursOrder], ["is", isOrder], ["Ajv allErrors", ajvOrderAll], ["Ajv first error", ajvOrderFirst], ["Zod 4", zodOrderOk]];
   const checks = [
+    `agreement (orders): ${order.slice(1).map(([n, ok]) => `${n} ${disagreements(oursOrder, ok, orders)}`).join(", ")} disagreements; ${validOrders.filter(oursOrder).length} valid, ${invalidOrders.filter((x) => !oursOrder(x)).length} invalid`,
     `agreement (payloads): Ajv ${disagreements(ours, ajvAll, payloads)} disagreements, Zod ${disagreements(ours, zod, payloads)}; ${valid.length} valid, ${invalid.filter((x) => !ours(x)).length} invalid`,
     `agreement (envelopes): Ajv ${disagreements(oursEnv, ajvEnvAll, envelopes)} disagreements, Zod ${disagreements(oursEnv, zodEnv, envelopes)}`,
   ];
@@ -167,10 +175,13 @@ export async function runValidateBench(): Promise<string> {
   // only met valid payloads would flatter whichever candidate was warmed on the narrower diet.
   for (let k = 0; k < 5; k++) for (const [, ok] of identity) for (const p of payloads) ok(p);
   for (let k = 0; k < 2; k++) for (const [, ok] of envelope) for (const p of envelopes) ok(p);
+  for (let k = 0; k < 3; k++) for (const [, ok] of order) for (const p of orders) ok(p);
   const sets: [string, readonly unknown[], Candidate[]][] = [
     [`customer-identity, ${valid.length.toLocaleString("en-US")} valid payloads`, valid, identity],
     [`customer-identity, ${invalid.length.toLocaleString("en-US")} invalid payloads (several problems each)`, invalid, identity],
     [`customer-identity, all ${PAYLOADS.toLocaleString("en-US")} payloads (90% valid)`, payloads, identity],
+    [`order, ${validOrders.length.toLocaleString("en-US")} valid orders of ${ITEMS} items`, validOrders, order],
+    [`order, ${invalidOrders.length.toLocaleString("en-US")} invalid orders of ${ITEMS} items (three problems each, in the order or its items)`, invalidOrders, order],
   ];
   return [
     `## validation (node ${process.version}; one process, after warm-up on every payload; medians of ${CYCLES} x ${RUNS} timed runs per candidate)`, "", ...checks.map((c) => `- ${c}`), "",

@@ -28,7 +28,7 @@ describe("the bin: compiled bundle when fresh, never a stale one", () => {
     const after = bin(dir, "--help");
     expect(after.out).toContain("MARK-C");
     expect(after.out).not.toContain("MARK-B");
-  });
+  }, 120_000);
 
   it("the bundle generates the same bytes as the sources (templates and schema paths resolve from dist/)", () => {
     const dir = copyGenerator();
@@ -42,5 +42,5 @@ describe("the bin: compiled bundle when fresh, never a stale one", () => {
     const sources = bin(dir, "generate", "-q", "--specs", "specs", "--out", "out-sources");
     expect(sources.code, sources.err).toBe(0);
     expect(spawnSync("diff", ["-r", join(dir, "out-bundle"), join(dir, "out-sources")]).status).toBe(0);
-  });
+  }, 120_000);
 });

@@ -52,7 +52,7 @@ describe("check: what it says about each difference", () => {
     expect(lines.every((l) => /^::error file=[^,]+(,line=\d+,col=\d+)?,title=[a-z-]+::/.test(l))).toBe(true);
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=specs/purchase-order\\.yaml,line=${line},col=\\d+,title=not-generated::field-added: `)));
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=generated\/types\/purchase-order\.ts,line=\d+,col=1,title=stale-file::/));
-  });
+  }, 120_000);
 
   it("a hand edit under generated/: 'your edit will be lost: change the spec', told apart from stale specs", async () => {
     const { root, dirs } = await repo();
@@ -67,7 +67,7 @@ describe("check: what it says about each difference", () => {
     const lines = readFileSync(join(root, "generated/types/purchase-order.ts"), "utf8").split("\n");
     expect(report.findings[0].line).toBe(lines.length - 1);
     expect(report.findings[0].detail).toContain("-// tweak");
-  });
+  }, 120_000);
 
   it("shows every hunk of a file that changed in several places", async () => {
     const { root, dirs } = await repo();
@@ -80,7 +80,7 @@ describe("check: what it says about each difference", () => {
     expect(hunks).toHaveLength(2);
     expect(r.err).toContain(`-${lines[3]}`);
     expect(r.err).toContain(`-${lines[lines.length - 3]}`);
-  });
+  }, 120_000);
 
   it("generate and spec diagnostics take --format github and json too, with repository paths", async () => {
     const { root, dirs, spec } = await repo();
@@ -94,5 +94,5 @@ describe("check: what it says about each difference", () => {
     const bad = await run(root, "check", ...dirs, "--format", "xml");
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("text, github, json");
-  });
+  }, 120_000);
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, statSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { main } from "../../generator/cli.ts";
 import { build } from "../../generator/run.ts";
-import { copyOf, snapshot, tempDir, treeHash } from "../support/tmp.ts";
+import { snapshot, tempDir, treeHash } from "../support/tmp.ts";
+import { listSpecFiles } from "../../generator/load/load-specs.ts";
 
 async function run(...args: string[]) {
   let out = "", err = "";
@@ -11,37 +12,46 @@ async function run(...args: string[]) {
   return { code, out, err };
 }
 
+/** Made-up specs (two entities), so no count, name or text of the documentation matters here. */
 function fresh() {
-  const specs = copyOf("specs");
+  const specs = join(tempDir(), "specs");
+  cpSync("test/specs/valid", specs, { recursive: true });
+  cpSync("test/specs/made-up", specs, { recursive: true });
   const out = join(tempDir(), "generated");
   return { specs, out };
 }
+
+const edit = (file: string, from: string, to: string) => {
+  const text = readFileSync(file, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+};
 
 describe("generate and check", () => {
   it("generate writes the package; a second run writes nothing and keeps files untouched", async () => {
     const { specs, out } = fresh();
     const first = await run("generate", "--specs", specs, "--out", out);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/6 entities/);
+    expect(first.out).toContain(`${listSpecFiles(specs).length} entities`);
     expect(snapshot(out)).toEqual(Object.fromEntries(build(specs).files.map((f) => [f.path, f.contents])));
-    const mtime = statSync(join(out, "types/customer-identity.ts")).mtimeMs;
+    const mtime = statSync(join(out, "types/gadget.ts")).mtimeMs;
     const second = await run("generate", "--specs", specs, "--out", out);
     expect(second.out).toMatch(/0 written, \d+ unchanged, 0 removed/);
-    expect(statSync(join(out, "types/customer-identity.ts")).mtimeMs).toBe(mtime);
+    expect(statSync(join(out, "types/gadget.ts")).mtimeMs).toBe(mtime);
   });
 
   it("writes only the files whose bytes changed and removes the ones no longer produced", async () => {
     const { specs, out } = fresh();
     await run("generate", "--specs", specs, "--out", out);
-    const untouched = statSync(join(out, "types/customer-identity.ts")).mtimeMs;
-    rmSync(join(specs, "customer-identity-photo.yaml"));
-    writeFileSync(join(specs, "customer-identity-email.yaml"), readFileSync(join(specs, "customer-identity-email.yaml"), "utf8").replace('"Email Address"', '"E-mail address"'));
+    const untouched = statSync(join(out, "package.json")).mtimeMs;
+    rmSync(join(specs, "purchase-order.yaml"));
+    edit(join(specs, "gadget.yaml"), '"Owner e-mail"', '"Owner e-mail address"');
     const r = await run("generate", "--specs", specs, "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`+ ${relative(process.cwd(), out)}/json-schema/customer-identity-email.schema.json`);
-    expect(r.out).toContain(`- ${relative(process.cwd(), out)}/types/customer-identity-photo.ts`);
-    expect(existsSync(join(out, "types/customer-identity-photo.ts"))).toBe(false);
-    expect(statSync(join(out, "types/customer-identity.ts")).mtimeMs).toBe(untouched);
+    expect(r.out).toContain(`+ ${relative(process.cwd(), out)}/json-schema/gadget.schema.json`);
+    expect(r.out).toContain(`- ${relative(process.cwd(), out)}/types/purchase-order.ts`);
+    expect(existsSync(join(out, "types/purchase-order.ts"))).toBe(false);
+    expect(statSync(join(out, "package.json")).mtimeMs).toBe(untouched);
   });
 
   it("check: 0 when clean; 1 with stale, missing and orphaned files listed by repository path, a diff, and the fix", async () => {
@@ -49,15 +59,15 @@ describe("generate and check", () => {
     const shown = relative(process.cwd(), out);
     await run("generate", "--specs", specs, "--out", out);
     expect((await run("check", "--specs", specs, "--out", out)).code).toBe(0);
-    appendFileSync(join(out, "types/customer-identity.ts"), "// edited by hand\n");
-    rmSync(join(out, "json-schema/customer-identity-email.schema.json"));
+    appendFileSync(join(out, "types/gadget.ts"), "// edited by hand\n");
+    rmSync(join(out, "json-schema/purchase-order.schema.json"));
     writeFileSync(join(out, "types/old-entity.ts"), "export {};\n");
     const r = await run("check", "--specs", specs, "--out", out);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`${shown}/types/customer-identity\\.ts:\\d+:1 error hand-edited: edited by hand after generate: your edit will be lost: change the spec \\(.*customer-identity\\.yaml\\) instead`));
-    expect(r.err).toContain(`--- ${shown}/types/customer-identity.ts (on disk)`);
+    expect(r.err).toMatch(new RegExp(`${shown}/types/gadget\\.ts:\\d+:1 error hand-edited: edited by hand after generate: your edit will be lost: change the spec \\(.*gadget\\.yaml\\) instead`));
+    expect(r.err).toContain(`--- ${shown}/types/gadget.ts (on disk)`);
     expect(r.err).toContain("-// edited by hand");
-    expect(r.err).toContain(`${shown}/json-schema/customer-identity-email.schema.json error missing-file: missing: deleted after generate`);
+    expect(r.err).toContain(`${shown}/json-schema/purchase-order.schema.json error missing-file: missing: deleted after generate`);
     expect(r.err).toContain(`${shown}/types/old-entity.ts error orphaned-file: orphaned: added by hand`);
     expect(r.err).toMatch(/1 stale, 1 missing, 1 orphaned\nfix: npm run generate/);
   });
@@ -66,10 +76,10 @@ describe("generate and check", () => {
     const { specs, out } = fresh();
     await run("generate", "--specs", specs, "--out", out);
     const before = treeHash(out);
-    writeFileSync(join(specs, "customer-identity.yaml"), readFileSync(join(specs, "customer-identity.yaml"), "utf8").replace("type: integer", "type: int"));
+    edit(join(specs, "gadget.yaml"), "type: integer", "type: int");
     const g = await run("generate", "--specs", specs, "--out", out);
     expect(g.code).toBe(2);
-    expect(g.err).toMatch(/customer-identity\.yaml:\d+:\d+ error unknown-type: /);
+    expect(g.err).toMatch(/gadget\.yaml:\d+:\d+ error unknown-type: /);
     expect(treeHash(out)).toBe(before);
     expect((await run("check", "--specs", specs, "--out", out)).code).toBe(2);
   });
@@ -91,7 +101,7 @@ describe("generate and check", () => {
     await run("generate", "--specs", specs, "--out", out);
     mkdirSync(join(out, "dist"));
     writeFileSync(join(out, "dist/index.js"), "built");
-    writeFileSync(join(specs, "customer-identity-email.yaml"), readFileSync(join(specs, "customer-identity-email.yaml"), "utf8").replace('"Email Address"', '"Address"'));
+    edit(join(specs, "gadget.yaml"), '"Owner e-mail"', '"Owner address"');
     expect((await run("generate", "--specs", specs, "--out", out)).code).toBe(0);
     expect(readFileSync(join(out, "dist/index.js"), "utf8")).toBe("built");
     expect((await run("check", "--specs", specs, "--out", out)).code).toBe(0);

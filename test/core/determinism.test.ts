@@ -31,7 +31,7 @@ describe("deterministic output", () => {
     expect(emitFrom(paths)).toEqual(reference);
     for (const seed of [1, 7, 42]) expect(emitFrom(shuffled(paths, seed)).map((f) => f.path)).toEqual(reference.map((f) => f.path));
     for (const seed of [1, 7, 42]) expect(emitFrom(shuffled(paths, seed))).toEqual(reference);
-  });
+  }, 30_000); // eight full emits of every spec: seconds on a loaded machine
 
   it("is byte-identical under TZ=Pacific/Kiritimati LANG=tr_TR.UTF-8, from another working directory", () => {
     const out = join(tempDir(), "generated");

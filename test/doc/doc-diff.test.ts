@@ -7,7 +7,17 @@ import { viewOfDraft } from "../../generator/doc/spec-view.ts";
 import { diffSpecs, differs, type Change, type EntityDiff } from "../../generator/doc/diff-specs.ts";
 import { main } from "../../generator/cli.ts";
 import { readFileSync } from "node:fs";
-import { customerPage, handSpecs, handSpecsIn, mutate, PAGES_DIR } from "./helpers.ts";
+import { customerPage, handSpecs, handSpecsIn, mutate, PAGES_DIR, SPECS_DIR } from "./helpers.ts";
+
+const FROZEN_SPECS = "test/doc/frozen/specs";
+const frozenLines = (file: string): string[] => readFileSync(new URL(file, SPECS_DIR), "utf8").split("\n");
+/** 1-based line of a frozen spec's line, found by its text (never a pinned number). */
+const frozenLine = (file: string, text: string): number => frozenLines(file).indexOf(text) + 1;
+/** The name of the field listed before `name` in a frozen spec. */
+function frozenFieldBefore(file: string, name: string): string {
+  const names = frozenLines(file).filter((l) => l.startsWith("  - name: ")).map((l) => l.slice(10));
+  return names[names.indexOf(name) - 1]!;
+}
 
 const specs = [...handSpecs().values()].map((h) => h.view);
 const diff = (page: string): EntityDiff[] => diffSpecs(specs, importPage(page).specs.map(viewOfDraft));
@@ -134,17 +144,45 @@ describe("doc-diff on nested tables", () => {
 describe("pango-codegen doc-diff (CLI)", () => {
   const run = async (args: string[]) => {
     let out = "", err = "";
-    const code = await main(["node", "pango-codegen", ...args], { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: join(import.meta.dirname, "../..") });
+    const code = await main(["node", "pango-codegen", ...args, "--specs", FROZEN_SPECS], { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: join(import.meta.dirname, "../..") });
     return { code, out, err };
   };
   const dir = mkdtempSync(join(tmpdir(), "doc-diff-"));
   const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
-  it("exits 0 when the page matches the specs", async () => {
+  it("exits 0 when the page matches the specs, listing the errata the specs still correct at their spec lines", async () => {
     const r = await run(["doc-diff", write("same.txt", page)]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("customer-identity (Customer Identity Entity): no drift");
-    expect(r.out).toMatch(/matches specs\n$/u);
+    const erratumLine = frozenLine("customer-identity.yaml", "  - field: dob2");
+    expect(r.out).toContain(`${FROZEN_SPECS}/customer-identity.yaml:${erratumLine} notice erratum-corrected-by-spec: customer-identity / dob2: erratum: example still reads`);
+    expect(r.out).toMatch(/matches test\/doc\/frozen\/specs \(6 entities\)\n$/u);
+  });
+
+  it("names the spec file and line of every change: the field's entry, or the entry a new field follows", async () => {
+    const added = mutate(page, IDENTITY, "religious\n", "loyaltyTier\n\nString\n\nLoyalty tier\n\nGold\n\nreligious\n");
+    const retyped = mutate(added, IDENTITY, "yob\n\ninteger\n", "yob\n\nLong\n");
+    const r = await run(["doc-diff", write("moved.txt", retyped)]);
+    expect(r.code).toBe(1);
+    const spec = `${FROZEN_SPECS}/customer-identity.yaml`;
+    const before = frozenFieldBefore("customer-identity.yaml", "religious");
+    expect(r.out).toContain(`${spec}:${frozenLine("customer-identity.yaml", `  - name: ${before}`)} error doc-field-added: customer-identity / loyaltyTier: field on the page (`);
+    expect(r.out).toContain(`${spec}:${frozenLine("customer-identity.yaml", "  - name: yob")} error doc-type: customer-identity / yob`);
+    expect(r.out).toMatch(/differs from test\/doc\/frozen\/specs: 2 changes in 1 entity\n$/u);
+  });
+
+  it("--format github annotates the spec lines; --fail-on chooses what fails", async () => {
+    const fixed = write("fixed.txt", mutate(page, IDENTITY, "Apartement code", "Apartment code"));
+    const gh = await run(["doc-diff", fixed, "--format", "github"]);
+    expect(gh.code).toBe(0);
+    const line = frozenLine("customer-identity.yaml", "  - field: apartmentCode");
+    expect(gh.out).toContain(`::warning file=${FROZEN_SPECS}/customer-identity.yaml,line=${line},title=erratum-fixed-in-doc::customer-identity / apartmentCode: erratum fixed in the doc`);
+    expect(gh.out.split("\n").filter((l) => l !== "").every((l) => l.startsWith("::"))).toBe(true);
+    expect((await run(["doc-diff", fixed, "--fail-on", "fixed-erratum"])).code).toBe(1);
+    expect((await run(["doc-diff", fixed, "--fail-on", "any"])).code).toBe(1);
+    const retyped = write("retyped.txt", mutate(page, IDENTITY, "yob\n\ninteger\n", "yob\n\nLong\n"));
+    expect((await run(["doc-diff", retyped, "--fail-on", "fixed-erratum"])).code).toBe(0);
+    expect((await run(["doc-diff", retyped, "--fail-on", "none"])).code).toBe(0);
+    expect((await run(["doc-diff", retyped, "--format", "yaml"])).code).toBe(2);
   });
 
   it("exits 1 with a JSON report when the documentation moved ahead", async () => {
@@ -160,10 +198,11 @@ describe("pango-codegen doc-diff (CLI)", () => {
     const onlyTwo = page.slice(0, start) + page.slice(page.indexOf("PreviousUser"));
     const full = await run(["doc-diff", write("two.txt", onlyTwo)]);
     expect(full.code).toBe(1);
-    expect(full.out).toContain("customer-identity-photo (Customer Photo Entity): removed\n  - entity has a spec but is not on the page\n");
+    expect(full.out).toContain(`${FROZEN_SPECS}/customer-identity-photo.yaml:${frozenLine("customer-identity-photo.yaml", "objectType: customer-identity-photo")} error doc-entity-removed: customer-identity-photo: has a spec but is not on the page\n`);
     const partial = await run(["doc-diff", write("two.txt", onlyTwo), "--partial", "--json"]);
     expect(partial.code).toBe(0);
     expect((JSON.parse(partial.out) as { entities: EntityDiff[] }).entities.map((e) => e.objectType)).toEqual(["customer-identity", "customer-relationship"]);
+    expect((JSON.parse(partial.out) as { findings: { file: string; line: number }[] }).findings.every((f) => f.file.startsWith(FROZEN_SPECS) && f.line > 0)).toBe(true);
   });
 
   it("exits 2 for a page with no entity table, or a page that does not exist", async () => {

@@ -2,15 +2,21 @@ import { readFileSync, readdirSync } from "node:fs";
 import { readSpec } from "../../generator/check/read-spec.ts";
 import { viewOfSpec, type SpecView } from "../../generator/doc/spec-view.ts";
 
-export const CUSTOMER_PAGE = new URL("../../pages/customer.txt", import.meta.url);
-export const SPECS_DIR = new URL("../../specs/", import.meta.url);
+// Frozen copies: the tests never read the live saved pages (pages/) or the real specs (specs/), so that a doc
+// change touches only pages/ and specs/, never test/.
+export const CUSTOMER_PAGE = new URL("./frozen/pages/customer.txt", import.meta.url);
+/** The six Customer specs as they were transcribed from the frozen customer.txt. */
+export const SPECS_DIR = new URL("./frozen/specs/", import.meta.url);
+/** Schema path of the frozen specs' first line. */
+export const FROZEN_SCHEMA = "../../../../generator/spec/spec.schema.json";
 export const PAGES_DIR = new URL("../specs/pages/", import.meta.url);
+export const LAYOUTS_DIR = new URL("./frozen/pages/", import.meta.url);
 
 export function customerPage(): string {
   return readFileSync(CUSTOMER_PAGE, "utf8");
 }
 
-/** The hand specs of specs/ (entities only), by object type. */
+/** The frozen Customer specs (entities only), by object type. */
 export function handSpecs(): Map<string, { text: string; view: SpecView }> {
   return handSpecsIn(SPECS_DIR);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../generator/cli.ts";
-import { CUSTOMER_PAGE, PAGES_DIR } from "./helpers.ts";
+import { CUSTOMER_PAGE, FROZEN_SCHEMA, PAGES_DIR, SPECS_DIR } from "./helpers.ts";
 import { fileURLToPath } from "node:url";
 
 const root = join(import.meta.dirname, "../..");
@@ -24,23 +24,34 @@ describe("pango-codegen import-doc (CLI)", () => {
     ]);
     const schema = relative(out, join(root, "generator/spec/spec.schema.json")).split("\\").join("/");
     const email = readFileSync(join(out, "customer-identity-email.yaml"), "utf8");
-    expect(email).toBe(readFileSync(join(root, "specs/customer-identity-email.yaml"), "utf8").replace("../generator/spec/spec.schema.json", schema));
+    // The draft names its page; the frozen hand spec was written before specs named theirs.
+    expect(email.replace("\npage: customer.txt\n", "\n")).toBe(readFileSync(new URL("customer-identity-email.yaml", SPECS_DIR), "utf8").replace(FROZEN_SCHEMA, schema));
+    expect(email).toContain("\npage: customer.txt\nobjectType: customer-identity-email\n");
     expect(r.out).toMatch(/^pango-codegen import-doc: 6 entities, 116 rows from .*customer\.txt \(\d+ ms\)\n/u);
     expect(r.out).toContain("5 suspected errata");
     expect(r.err).toMatch(/customer\.txt:644 warning missing-type: "internalCompanyId" has no Type word/u);
   });
 
-  it("refuses to overwrite a spec that differs (the hand spec's errata would be lost) unless --force", async () => {
+  it("replaces its own earlier draft, but refuses to overwrite a spec with errata (naming them) unless --force", async () => {
     const out = mkdtempSync(join(tmpdir(), "import-doc-"));
     const page = fileURLToPath(new URL("purchase-order.txt", PAGES_DIR));
-    writeFileSync(join(out, "purchase-order.yaml"), "# hand-made\n");
+    const target = join(out, "purchase-order.yaml");
+    expect((await run(["import-doc", page, "--out", out])).code).toBe(0);
+    const draft = readFileSync(target, "utf8");
+    writeFileSync(target, draft.replace("Purchase Order Entity", "Old Title"));
+    const again = await run(["import-doc", page, "--out", out]);
+    expect(again).toMatchObject({ code: 0, err: expect.not.stringContaining("refusing") });
+    expect(readFileSync(target, "utf8")).toBe(draft);
+    const withErratum = `${draft}errata:\n  - field: orderId\n    property: example\n    doc: "x"\n    corrected: "y"\n    note: "made up"\n`;
+    writeFileSync(target, withErratum);
     const refused = await run(["import-doc", page, "--out", out]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("refusing to overwrite");
-    expect(readFileSync(join(out, "purchase-order.yaml"), "utf8")).toBe("# hand-made\n");
+    expect(refused.err).toContain("purchase-order.yaml (1 erratum)");
+    expect(readFileSync(target, "utf8")).toBe(withErratum);
     const forced = await run(["import-doc", page, "--out", out, "--force"]);
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(out, "purchase-order.yaml"), "utf8")).toContain("objectType: purchase-order\n");
+    expect(readFileSync(target, "utf8")).toBe(draft);
   });
 
   it("exits 2 and writes nothing for a page with no entity table", async () => {

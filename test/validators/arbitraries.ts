@@ -44,7 +44,8 @@ export function validValue(f: Field, tables: ReadonlyMap<string, Table>, present
     case "double": case "float": return fc.double({ noNaN: true, noDefaultInfinity: true, min: f.minimum ?? undefined, max: f.maximum ?? undefined });
     case "boolean": return fc.boolean();
     case "list": return fc.array(fc.string(), { maxLength: 4 });
-    case "object": return validRecord(tables.get(f.table!)!, tables);
+    // An Object row the doc names no table for (`table: null`) takes any JSON object.
+    case "object": return f.table === null ? fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }) : validRecord(tables.get(f.table)!, tables);
     case "array": return fc.array(validRecord(tables.get(f.table!)!, tables), { maxLength: 3 });
   }
 }
@@ -59,7 +60,8 @@ export function validRecord(t: Table, tables: ReadonlyMap<string, Table>): fc.Ar
   const inRule = ruleFields(t);
   const loose = Object.fromEntries(t.fields.map((f) => [f.name, f.required ? validValue(f, tables, true) : fc.option(validValue(f, tables, false), { nil: null, freq: 4 })]));
   const full = Object.fromEntries(t.fields.filter((f) => inRule.has(f.name)).map((f) => [f.name, validValue(f, tables, true)]));
-  const extras = t.customFields ? fc.dictionary(fc.constantFrom("customField01", "customFieldLong03", "__proto__", "constructor", "toString", "x/y~z"), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) : fc.constant({});
+  // Custom fields, or (on a table the saved page cuts short) the keys of rows after the cut.
+  const extras = t.acceptsUnknownKeys ? fc.dictionary(fc.constantFrom("customField01", "customFieldLong03", "__proto__", "constructor", "toString", "x/y~z"), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) : fc.constant({});
   const groups = fc.array(fc.nat(), { minLength: t.rules.length, maxLength: t.rules.length });
   return fc.tuple(fc.record(loose, { requiredKeys: t.fields.filter((f) => f.required).map((f) => f.name) }), fc.record(full), groups, extras).map(([rec, present, picks, extra]) => {
     const out = Object.create(Object.getPrototypeOf(rec) as object | null) as Rec;

@@ -1,0 +1,156 @@
+/**
+ * npm run scenario: the proof that a documentation change costs the documented commands and no test edits
+ * (issue 11). In a copy of the repository (tracked files, empty temp folder, offline install, its own git
+ * history), six ordinary changes are made to the saved pages one after another; after each, the README's
+ * maintainer commands run ("When the documentation changes"); at the end `npm test` must pass with no file under
+ * test/ changed. Prints per change the commands, their exit codes and the semver bump. Not part of npm test.
+ *
+ * The edits find their place from the pages and specs as they are (never pinned rows or lines): a new row before
+ * the last row of the first table, an enum written as an inline list, an optional row, a new tagged entity before
+ * the page furniture, a description erratum's text, an optional row of a closed entity.
+ */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { importPage } from "../generator/doc/import-page.ts";
+import type { DraftSpec, DraftTable } from "../generator/doc/draft.ts";
+import { copyTracked, installOffline, sh } from "./repo-copy.mjs";
+
+const root = join(import.meta.dirname, "..");
+const bin = ["generator/bin/pango-codegen.js"];
+type Spec = { page?: string; objectType: string; customFields?: boolean; fields: { name: string; required?: boolean }[]; rules?: { doc: string[] }[]; errata?: { field: string | null; property: string; doc: string; corrected: string | null }[] };
+
+function specs(dir: string): Spec[] {
+  return readdirSync(join(dir, "specs")).filter((n) => n.endsWith(".yaml") && n !== "api.yaml").sort().map((n) => parse(readFileSync(join(dir, "specs", n), "utf8")) as Spec);
+}
+const pagePath = (dir: string, page: string): string => join(dir, "pages", page);
+const lines = (dir: string, page: string): string[] => readFileSync(pagePath(dir, page), "utf8").split("\n");
+const save = (dir: string, page: string, ls: string[]): void => writeFileSync(pagePath(dir, page), ls.join("\n"));
+const drafts = (dir: string, page: string): DraftSpec[] => [...importPage(readFileSync(pagePath(dir, page), "utf8")).specs];
+/**
+ * A whole page (it ends with the page furniture; a cut copy could not gain a table at its end) with blank lines
+ * between cells (the layout of the new rows below): the first page named that reads so.
+ */
+function roomyPage(dir: string): string {
+  const whole = (p: string): boolean => lines(dir, p).some((l) => /^(Previous|Last updated)/u.test(l));
+  const page = [...new Set(specs(dir).map((s) => s.page!))].sort().find((p) => whole(p) && lines(dir, p).filter((l) => l === "").length > lines(dir, p).length / 3);
+  if (!page) throw new Error("no saved page with blank lines between cells");
+  return page;
+}
+/** A field no rule, erratum or Required mark involves: safe to edit without touching the maintainer's additions. */
+function plainField(s: Spec, t: DraftTable, name: string): boolean {
+  const f = t.fields.find((x) => x.name === name);
+  const inRule = (s.rules ?? []).some((r) => JSON.stringify(r).includes(`"${name}"`));
+  return !!f && !f.docRequired && !f.table && !inRule && !(s.errata ?? []).some((e) => e.field === name) && f.docType !== null;
+}
+
+const CHANGES: { what: string; edit: (dir: string) => string }[] = [
+  { what: "an optional field added", edit: (dir) => {
+    const page = roomyPage(dir), t = drafts(dir, page)[0]!;
+    const at = t.fieldLines.get(t.fields[t.fields.length - 1]!.name)! - 1;
+    const ls = lines(dir, page);
+    ls.splice(at, 0, "scenarioNote", "", "String", "", "A note added by the scenario", "", "hello", "");
+    save(dir, page, ls);
+    return `${page}: row scenarioNote before line ${at + 1} (${t.objectType})`;
+  } },
+  { what: "an enum value added", edit: (dir) => {
+    for (const s of specs(dir)) {
+      const d = drafts(dir, s.page!).find((x) => x.objectType === s.objectType)!;
+      const f = d.fields.find((x) => x.enum && x.description?.split("\n").some((l) => l.endsWith(x.enum!.join(", "))));
+      if (!f) continue;
+      const ls = lines(dir, s.page!), i = ls.findIndex((l, k) => k >= d.fieldLines.get(f.name)! && l.endsWith(f.enum!.join(", ")));
+      ls[i] = `${ls[i]}, scenarioValue`;
+      save(dir, s.page!, ls);
+      return `${s.page}:${i + 1}: ${s.objectType}.${f.name} gains "scenarioValue"`;
+    }
+    throw new Error("no enum written as an inline list");
+  } },
+  { what: "a field made required", edit: (dir) => {
+    const page = roomyPage(dir), d = drafts(dir, page)[0]!, s = specs(dir).find((x) => x.objectType === d.objectType)!;
+    const f = d.fields.find((x) => plainField(s, d, x.name) && x.name !== "scenarioNote")!;
+    const ls = lines(dir, page), typeLine = ls.findIndex((l, k) => k >= d.fieldLines.get(f.name)! && l.trim() !== "");
+    ls.splice(typeLine + 1, 0, "", "Yes");
+    save(dir, page, ls);
+    return `${page}:${typeLine + 2}: ${d.objectType}.${f.name} marked Yes`;
+  } },
+  { what: "a new entity table with a tag", edit: (dir) => {
+    const page = roomyPage(dir), ls = lines(dir, page);
+    const end = ls.findIndex((l) => /^(Previous|Last updated)/u.test(l));
+    ls.splice(end < 0 ? ls.length : end, 0, "Scenario Device Entity <scenario-device> [SUPPORT_IGNORED_UPDATE_CFS]", "", "Name", "Type", "Required", "Valid value / Description", "Example", "",
+      "deviceId", "", "String", "", "Yes", "", "Device Id", "", "D-0001", "", "platform", "", "String", "", "Platform: ios, android, web", "", "ios", "");
+    save(dir, page, ls);
+    return `${page}: entity <scenario-device> before the page furniture`;
+  } },
+  { what: "a typo fixed that an erratum covered", edit: (dir) => {
+    for (const s of specs(dir)) {
+      for (const e of s.errata ?? []) {
+        if (e.property !== "description" || e.corrected === null || e.doc.includes("\n")) continue;
+        const ls = lines(dir, s.page!);
+        if (ls.filter((l) => l === e.doc).length !== 1) continue;
+        const i = ls.indexOf(e.doc);
+        ls[i] = e.corrected;
+        save(dir, s.page!, ls);
+        return `${s.page}:${i + 1}: ${s.objectType}.${e.field} now reads ${JSON.stringify(e.corrected)}`;
+      }
+    }
+    throw new Error("no one-line description erratum found once on its page");
+  } },
+  { what: "a row removed from a closed entity", edit: (dir) => {
+    for (const s of specs(dir).filter((x) => !x.customFields)) {
+      const d = drafts(dir, s.page!).find((x) => x.objectType === s.objectType)!;
+      const k = d.fields.findIndex((f, i) => i < d.fields.length - 1 && plainField(s, d, f.name));
+      if (k < 0) continue;
+      const from = d.fieldLines.get(d.fields[k]!.name)! - 1, to = d.fieldLines.get(d.fields[k + 1]!.name)! - 1;
+      const ls = lines(dir, s.page!);
+      ls.splice(from, to - from);
+      save(dir, s.page!, ls);
+      return `${s.page}:${from + 1}: row ${s.objectType}.${d.fields[k]!.name} removed`;
+    }
+    throw new Error("no closed entity with an optional row to remove");
+  } },
+];
+
+/** The README's commands after a documentation change, with the exit code each must give (diff's 1 = breaking, told). */
+const COMMANDS: { args: string[]; expect: number[] }[] = [
+  { args: [...bin, "import-doc", "--update", "--bump"], expect: [0] },
+  { args: [...bin, "generate", "-q"], expect: [0] },
+  { args: [...bin, "diff", "--base", "HEAD"], expect: [0, 1] },
+  { args: [...bin, "doc-diff", "--all", "--fail-on", "any"], expect: [0] },
+  { args: [...bin, "check", "--base", "HEAD"], expect: [0] },
+];
+
+const git = (dir: string, ...args: string[]) => sh(dir, "git", ["-c", "user.name=scenario", "-c", "user.email=scenario@example.invalid", ...args], { capture: true });
+
+function main(): number {
+  const dir = copyTracked(root, "pango-scenario-");
+  console.log(`scenario: a copy of the repository in ${dir}`);
+  installOffline(dir);
+  git(dir, "init", "-q");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "scenario base");
+  const base = git(dir, "rev-parse", "HEAD").out.trim();
+  let failures = 0;
+  CHANGES.forEach((c, n) => {
+    const where = c.edit(dir);
+    console.log(`\n${n + 1}. ${c.what}: ${where}`);
+    for (const cmd of COMMANDS) {
+      const r = sh(dir, "node", cmd.args, { capture: true });
+      const bump = /bump: (\w+)/u.exec(r.out)?.[1];
+      const ok = cmd.expect.includes(r.code);
+      if (!ok) failures++;
+      console.log(`   ${ok ? "ok  " : "FAIL"} exit ${r.code}  pango-codegen ${cmd.args.slice(1).join(" ")}${bump && cmd.args.includes("--update") ? `  → bump ${bump}` : ""}`);
+      if (!ok) console.log(r.out.split("\n").slice(0, 30).map((l) => `        ${l}`).join("\n"));
+    }
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", c.what);
+  });
+  const test = sh(dir, "npm", ["test"], { capture: true });
+  const changedTests = git(dir, "diff", "--name-only", base, "HEAD", "--", "test/").out.trim();
+  console.log(`\nnpm test → exit ${test.code}`);
+  if (test.code !== 0) console.log(test.out.split("\n").filter((l) => /FAIL|✗|×|Error|error/u.test(l)).slice(0, 60).join("\n"));
+  console.log(changedTests === "" ? "no file under test/ changed" : `files under test/ changed:\n${changedTests}`);
+  console.log(`version: ${/version: (\S+)/u.exec(readFileSync(join(dir, "specs", "api.yaml"), "utf8"))?.[1]}; the copy stays in ${dir}`);
+  return failures === 0 && test.code === 0 && changedTests === "" ? 0 : 1;
+}
+
+process.exitCode = main();
