@@ -153,7 +153,7 @@ export function upperLetters(s: string, n: number): boolean {
 }
 
 /** A key as a JSON Pointer reference token (RFC 6901: `~` is `~0`, `/` is `~1`). */
-function pointerToken(key: string): string {
+export function pointerToken(key: string): string {
   return key.indexOf("~") === -1 && key.indexOf("/") === -1 ? key : key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
