@@ -236,7 +236,7 @@ export type OrderFields = {
    * Erratum (docType): the doc says "Object"; corrected to "Array". Documented as a list ("List of Items in Order", "[ Order Item Entity ]"): an array of order item records.
    * @example [ Order Item Entity ]
    */
-  items: OrderItem[];
+  items: OrderItem<Record<string, JsonValue>>[];
 };
 
 /**
