@@ -225,6 +225,31 @@ function meant(value: string, values: readonly string[]): string | null {
   return closest(value, values);
 }
 
+// The words of messages the helpers below build; the generator's messages use the same (messages.ts).
+const TYPE_WORDS: Readonly<Record<string, string>> = {"string":"a string","date":"a string (a date written YYYY-MM-DD)","integer":"an integer","long":"an integer (Long)","timestamp":"an integer number of milliseconds since 1970-01-01 UTC (Timestamp)","double":"a finite number","float":"a finite number","boolean":"true or false","list":"an array of strings"};
+const FORMAT_WORDS: Readonly<Record<string, string>> = {"email":"an e-mail address","uri":"an absolute URI","country-alpha2":"two upper-case letters (ISO 3166-1 alpha-2 country code)","country-alpha3":"three upper-case letters (ISO 3166-1 alpha-3 country code)","date":"a real calendar date written YYYY-MM-DD"};
+
+/** Reports a field of the wrong type (a scalar or list type: the generator reports tables itself). */
+export function typeIssue(issues: ValidationIssue[], path: string, field: string, expected: ExpectedType): void {
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "type", message: `\`${field}\` must be ${TYPE_WORDS[expected]}`, details: { expected } });
+}
+
+/** Reports a required field that is missing, null or (`blank`) a blank string; `why` quotes the doc's rule, if any. */
+export function requiredIssue(issues: ValidationIssue[], path: string, field: string, blank: boolean, why: string): void {
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "required", message: `\`${field}\` is required${blank ? " and must not be blank" : ""}${why}`, details: { blank } });
+}
+
+/** Reports a number outside the field's range. */
+export function rangeIssue(issues: ValidationIssue[], path: string, field: string, minimum: number | null, maximum: number | null): void {
+  const words = minimum !== null && maximum !== null ? `between ${minimum} and ${maximum}` : minimum !== null ? `at least ${minimum}` : `at most ${maximum}`;
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "range", message: `\`${field}\` must be ${words}`, details: { minimum, maximum } });
+}
+
+/** Reports a string that does not have the field's format. */
+export function formatIssue(issues: ValidationIssue[], path: string, field: string, format: IssueDetails["format"]["format"]): void {
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "format", message: `\`${field}\` must be ${FORMAT_WORDS[format]}`, details: { format } });
+}
+
 /** Reports a value outside an enum, suggesting the value it was probably meant to be. */
 export function enumIssue(issues: ValidationIssue[], path: string, message: string, value: string, values: readonly string[]): void {
   const hint = meant(value, values);
