@@ -272,13 +272,23 @@ export function unreadable(): { ok: false; issues: ValidationIssue[]; truncated:
 
 /** A JSON Pointer's reference tokens as Standard Schema path keys; an all-digit token (an array index) becomes a number. */
 export function pathKeys(pointer: string): PropertyKey[] {
-  if (pointer === "") return [];
-  const keys: PropertyKey[] = pointer.slice(1).split("/");
-  for (let i = 0; i < keys.length; i++) {
-    const t = keys[i] as string;
-    keys[i] = /^(?:0|[1-9][0-9]*)$/u.test(t) ? Number(t) : t.indexOf("~") === -1 ? t : t.replace(/~1/g, "/").replace(/~0/g, "~");
+  const keys: PropertyKey[] = [];
+  // One pass over the characters: this runs for every issue a Standard Schema caller receives.
+  let start = 1, digits = true, escaped = false;
+  for (let i = 1; i <= pointer.length; i++) {
+    const c = i === pointer.length ? 47 : pointer.charCodeAt(i);
+    if (c !== 47) {
+      if (c < 48 || c > 57) digits = false;
+      if (c === 126) escaped = true;
+      continue;
+    }
+    const token = pointer.slice(start, i);
+    keys.push(digits && token.length > 0 && (token.length === 1 || token.charCodeAt(0) !== 48) ? Number(token) : escaped ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token);
+    start = i + 1;
+    digits = true;
+    escaped = false;
   }
-  return keys;
+  return pointer === "" ? [] : keys;
 }
 
 /** A Standard Schema issue that keeps the package's own code, details and JSON Pointer beside the key path. */
@@ -292,8 +302,8 @@ export interface StandardIssue extends StandardSchemaV1.Issue {
 /** A validator as Standard Schema V1, with the Standard JSON Schema V1 extension. */
 export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1<T, T>;
 
-/** The Standard Schema result of a validation; `libraryOptions.maxIssues` caps the issues as `maxIssues` does. */
-function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
+/** A validation result as a Standard Schema result (issue paths as keys); the generated Standard Schema objects call it. */
+export function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
   if (r.ok) return { value: r.value };
   const issues: StandardIssue[] = new Array(r.issues.length);
   for (let i = 0; i < issues.length; i++) {
@@ -306,8 +316,12 @@ function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
 /** The `vendor` of every Standard Schema: the package name. */
 const VENDOR = "pango-cdp-schemas";
 
-/** Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. */
-export function standardSchema<T>(validate: (input: unknown, options?: ValidateOptions) => ValidationResult<T>, jsonSchema: string): StandardValidator<T> {
+/**
+ * Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. `validate` is
+ * the Standard `validate` itself, generated per table so that it calls its validator directly (a shared wrapper's
+ * call would be megamorphic).
+ */
+export function standardSchema<T>(validate: StandardSchemaV1.Props<T, T>["validate"], jsonSchema: string): StandardValidator<T> {
   const convert = (options: StandardJSONSchemaV1.Options): Record<string, unknown> => {
     // The generated schemas are draft 2020-12 ($defs, embedded resources); another target would need a translation we do not make.
     if (options.target !== "draft-2020-12") throw new Error(`${VENDOR} provides JSON Schema draft-2020-12 only, not ${String(options.target)}`);
@@ -317,7 +331,7 @@ export function standardSchema<T>(validate: (input: unknown, options?: ValidateO
     "~standard": {
       version: 1,
       vendor: VENDOR,
-      validate: (value, options) => standardResult(validate(value, options?.libraryOptions as ValidateOptions | undefined)),
+      validate,
       jsonSchema: { input: convert, output: convert },
     },
   };
