@@ -7,7 +7,7 @@
 
 import type { IngestionSuccessResponse, ErrorResponse, AuthenticationRequest, AuthenticationResponse, IngestionCallbackResult, IngestionCallback } from "../types/api.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, unknownField, unreadable, add, collected, pointerToken } from "../runtime.js";
+import { ownFields, nonBlank, unknownField, unreadable, add, collected, pointerToken, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Data ingestion success response found at `path`; `what` names it in messages.
@@ -31,9 +31,9 @@ export function collectIngestionSuccessResponse(data: unknown, path: string, iss
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/success", code: "required", message: "`success` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "success", false, "");
     else {
-      if (typeof v !== "boolean") add(issues, { path: path + "/success", code: "type", message: "`success` must be true or false", details: {"expected":"boolean"} });
+      if (typeof v !== "boolean") typeIssue(issues, path, "success", "boolean");
     }
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
@@ -104,16 +104,16 @@ export function collectErrorResponse(data: unknown, path: string, issues: Valida
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/success", code: "required", message: "`success` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "success", false, "");
     else {
-      if (typeof v !== "boolean") add(issues, { path: path + "/success", code: "type", message: "`success` must be true or false", details: {"expected":"boolean"} });
+      if (typeof v !== "boolean") typeIssue(issues, path, "success", "boolean");
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/errorCode", code: "type", message: "`errorCode` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "errorCode", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/message", code: "type", message: "`message` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "message", "string");
     v = f3;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/requestId", code: "type", message: "`requestId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "requestId", "string");
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.success;
@@ -197,22 +197,22 @@ export function collectAuthenticationRequest(data: unknown, path: string, issues
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/username", code: "required", message: "`username` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "username", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/username", code: "type", message: "`username` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/username", code: "required", message: "`username` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "username", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "username", true, "");
     }
     v = f1;
-    if (v == null) add(issues, { path: path + "/apiKey", code: "required", message: "`apiKey` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "apiKey", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/apiKey", code: "type", message: "`apiKey` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/apiKey", code: "required", message: "`apiKey` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "apiKey", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "apiKey", true, "");
     }
     v = f2;
-    if (v == null) add(issues, { path: path + "/cdpGKey", code: "required", message: "`cdpGKey` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "cdpGKey", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/cdpGKey", code: "type", message: "`cdpGKey` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/cdpGKey", code: "required", message: "`cdpGKey` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "cdpGKey", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "cdpGKey", true, "");
     }
     if (byName || issues.length > start || unknownKey) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
@@ -317,39 +317,39 @@ export function collectAuthenticationResponse(data: unknown, path: string, issue
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/success", code: "required", message: "`success` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "success", false, "");
     else {
-      if (typeof v !== "boolean") add(issues, { path: path + "/success", code: "type", message: "`success` must be true or false", details: {"expected":"boolean"} });
+      if (typeof v !== "boolean") typeIssue(issues, path, "success", "boolean");
     }
     v = f1;
-    if (v == null) add(issues, { path: path + "/status", code: "required", message: "`status` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "status", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/status", code: "type", message: "`status` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/status", code: "required", message: "`status` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "status", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "status", true, "");
     }
     v = f2;
-    if (v == null) add(issues, { path: path + "/token", code: "required", message: "`token` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "token", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/token", code: "type", message: "`token` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/token", code: "required", message: "`token` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "token", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "token", true, "");
     }
     v = f3;
-    if (v == null) add(issues, { path: path + "/issuedAt", code: "required", message: "`issuedAt` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "issuedAt", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/issuedAt", code: "type", message: "`issuedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/issuedAt", code: "range", message: "`issuedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "issuedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "issuedAt", -8640000000000000, 8640000000000000);
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/expiredAt", code: "required", message: "`expiredAt` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "expiredAt", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/expiredAt", code: "type", message: "`expiredAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/expiredAt", code: "range", message: "`expiredAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "expiredAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "expiredAt", -8640000000000000, 8640000000000000);
     }
     v = f5;
-    if (v == null) add(issues, { path: path + "/expiredAfter", code: "required", message: "`expiredAfter` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "expiredAfter", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/expiredAfter", code: "type", message: "`expiredAfter` must be an integer", details: {"expected":"integer"} });
-      else if (v < -2147483648 || v > 2147483647) add(issues, { path: path + "/expiredAfter", code: "range", message: "`expiredAfter` must be between -2147483648 and 2147483647", details: {"minimum":-2147483648,"maximum":2147483647} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "expiredAfter", "integer");
+      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "expiredAfter", -2147483648, 2147483647);
     }
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
@@ -439,17 +439,17 @@ export function collectIngestionCallbackResult(data: unknown, path: string, issu
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/status", code: "required", message: "`status` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "status", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/status", code: "type", message: "`status` must be an integer", details: {"expected":"integer"} });
-      else if (v < -2147483648 || v > 2147483647) add(issues, { path: path + "/status", code: "range", message: "`status` must be between -2147483648 and 2147483647", details: {"minimum":-2147483648,"maximum":2147483647} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "status", "integer");
+      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "status", -2147483648, 2147483647);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/cdpId", code: "type", message: "`cdpId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "cdpId", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/errorMessage", code: "type", message: "`errorMessage` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "errorMessage", "string");
     v = f3;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/errorMess", code: "type", message: "`errorMess` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "errorMess", "string");
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.status;
