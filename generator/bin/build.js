@@ -20,6 +20,8 @@ await build({
   target: "node20.19",
   // Bundled CommonJS dependencies (commander, handlebars) require Node's own modules.
   banner: { js: 'import { createRequire as __pangoCreateRequire } from "node:module"; const require = __pangoCreateRequire(import.meta.url);' },
+  // ts-morph (and TypeScript in it) is loaded by `diff` on first use only; bundling it would slow every start.
+  external: ["ts-morph"],
   legalComments: "none",
   logLevel: "warning",
 });

@@ -36,6 +36,8 @@ export interface Change {
   /** Users of the generated types: can code that compiled before fail after? */
   readonly consumer: Impact;
   readonly message: string;
+  /** Set when TypeScript's checker overrode the rule table's consumer impact: what it found. */
+  readonly compiler?: string;
 }
 
 /** Where a change is found: the entity, the nested table and the field, if any. */

@@ -5,6 +5,8 @@ import type { Change } from "./change.ts";
 import { compareModels } from "./compare-model.ts";
 import { bumpSuffices, impliedBump, versionBump, type Bump } from "./semver.ts";
 import type { SpecSet } from "./spec-source.ts";
+import type { CompilerVerdict } from "./compiler-check.ts";
+import { withCompilerVerdict } from "./reconcile.ts";
 
 /** The outcome of comparing two spec sets that both compile. */
 export interface SpecDiff {
@@ -16,6 +18,8 @@ export interface SpecDiff {
   /** The bump package.version actually made; null when it went down or is not x.y.z. */
   readonly versionBump: Bump | null;
   readonly versionSuffices: boolean;
+  /** TypeScript's verdict on the exported names (set by `diffSpecSets`, which generates both packages). */
+  readonly compiler?: CompilerVerdict;
 }
 
 /** Either side failed to compile: its diagnostics, labelled. */
@@ -37,7 +41,10 @@ export function diffModels(base: Model, head: Model, labels: { base: string; hea
   };
 }
 
-/** Compiles both spec sets and compares them; a side with spec errors yields its diagnostics instead. */
+/**
+ * Compiles both spec sets and compares them, the consumer side decided by TypeScript's checker over both
+ * generated packages; a side with spec errors yields its diagnostics instead.
+ */
 export function diffSpecSets(base: SpecSet, head: SpecSet): { diff: SpecDiff } | { failure: DiffFailure } {
   const sides = [["base", base], ["head", head]] as const;
   const models: Model[] = [];
@@ -46,5 +53,6 @@ export function diffSpecSets(base: SpecSet, head: SpecSet): { diff: SpecDiff } |
     if (hasErrors(diagnostics) || !model) return { failure: { side, label: set.label, diagnostics } };
     models.push(model);
   }
-  return { diff: diffModels(models[0]!, models[1]!, { base: base.label, head: head.label, apiFile: head.apiFile?.file }) };
+  const d = diffModels(models[0]!, models[1]!, { base: base.label, head: head.label, apiFile: head.apiFile?.file });
+  return { diff: withCompilerVerdict(d, models[0]!, models[1]!) };
 }

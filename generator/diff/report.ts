@@ -53,12 +53,28 @@ export function formatReport(d: SpecDiff): string {
     for (const c of list) {
       lines.push(`  ${LABEL[overall(c)]}  ${c.pos.file}:${c.pos.line}:${c.pos.col}  ${subject(c)}  ${c.kind} (producers: ${c.producer}, consumers: ${c.consumer})`);
       lines.push(`      ${c.message}`);
+      if (c.compiler) lines.push(`      consumers: ${c.compiler}`);
     }
   }
+  lines.push(...exportLines(d));
   const s = summarize(d.changes);
   lines.push("", `${s.total} change${s.total === 1 ? "" : "s"}: ${s.producerBreaking} breaking for producers, ${s.consumerBreaking} breaking for consumers, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}, ${s.compatible} compatible, ${s.docsOnly} documentation only`);
   lines.push(versionLine(d));
   return lines.join("\n") + "\n";
+}
+
+/** The exported names the head adds, removes or changes (by the compiler's probes), for the text report. */
+function exportLines(d: SpecDiff): string[] {
+  const list = exportChanges(d);
+  if (list.length === 0) return [];
+  return ["", "exports of the main entry (TypeScript's checker)", ...list.map((e) => `  ${e.change.padEnd(7)}  ${e.name}  (${e.file})${e.failed.length ? `: fails ${e.failed.join(", ")}` : ""}`)];
+}
+
+/** Added, removed and changed exports, by name. */
+export function exportChanges(d: SpecDiff): { name: string; file: string; change: "added" | "removed" | "changed"; failed: string[]; message: string | null }[] {
+  return (d.compiler?.exports ?? [])
+    .filter((e) => e.status !== "kept" || e.failed.length > 0)
+    .map((e) => ({ name: e.name, file: e.file, change: e.status === "kept" ? "changed" as const : e.status, failed: [...e.failed], message: e.message }));
 }
 
 /** The report as JSON (stable key order), for CI. */
@@ -68,7 +84,8 @@ export function formatJson(d: SpecDiff): string {
     summary: summarize(d.changes),
     changes: grouped(d.changes).flatMap(([, list]) => list).map((c) => ({
       kind: c.kind, entity: c.entity, table: c.table, field: c.field, producer: c.producer, consumer: c.consumer,
-      file: c.pos.file, line: c.pos.line, col: c.pos.col, side: c.side, message: c.message,
+      file: c.pos.file, line: c.pos.line, col: c.pos.col, side: c.side, message: c.message, compiler: c.compiler ?? null,
     })),
+    exports: exportChanges(d),
   });
 }

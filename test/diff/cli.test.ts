@@ -4,17 +4,9 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { main } from "../../generator/cli.ts";
 import { tempDir } from "../support/tmp.ts";
-import { baseSpecs, field, spec, type SpecDoc } from "./support.ts";
+import { baseSpecs, field, spec, writeSet, type SpecDoc } from "./support.ts";
 
 type Set = ReturnType<typeof baseSpecs>;
-
-/** Writes a spec set as a specs folder under `dir`. */
-function writeSet(dir: string, set: Set): string {
-  mkdirSync(dir, { recursive: true });
-  for (const s of set.specs) writeFileSync(join(dir, `${String(s.objectType)}.yaml`), stringify(s));
-  writeFileSync(join(dir, "api.yaml"), stringify(set.api));
-  return dir;
-}
 
 function edited(edit: (s: Set) => void): Set {
   const s = baseSpecs();

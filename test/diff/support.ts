@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { compileTexts } from "../support/compile.ts";
 import { diffModels, type SpecDiff } from "../../generator/diff/diff-specs.ts";
@@ -68,9 +70,25 @@ export function field(s: SpecDoc, name: string, table?: string): FieldDoc {
   return f;
 }
 
+/**
+ * Gives a field another type the way a real doc change does: the doc's Type column changes with it
+ * (the checker rejects a type its docType does not read as, `doc-type-mismatch`).
+ */
+export function retype(f: FieldDoc, type: string, docType: string, extra: Record<string, unknown> = {}): void {
+  Object.assign(f, { type, docType }, extra);
+}
+
 /** Diffs the base set against the base set edited by `edit`. */
 export function diffAfter(edit: (set: { specs: SpecDoc[]; api: Record<string, unknown> }) => void): SpecDiff {
   const head = baseSpecs();
   edit(head);
   return diffModels(compileSet(baseSpecs()), compileSet(head), { base: "base", head: "head" });
+}
+
+/** Writes a spec set as a specs folder at `dir` (its specs and api.yaml). */
+export function writeSet(dir: string, set: { specs: SpecDoc[]; api: Record<string, unknown> }): string {
+  mkdirSync(dir, { recursive: true });
+  for (const s of set.specs) writeFileSync(join(dir, `${String(s.objectType)}.yaml`), stringify(s));
+  writeFileSync(join(dir, "api.yaml"), stringify(set.api));
+  return dir;
 }
