@@ -28,10 +28,11 @@ export const CASES: [string, (s: Set) => void, string[], Bump][] = [
   ["field renamed in an open entity", (s) => { field(order(s), "note").name = "remark"; }, ["field-renamed remark warning/breaking"], "major"],
   ["type changed across JSON kinds", (s) => { Object.assign(field(shipment(s), "carrier"), { type: "integer", docType: "integer", example: "7" }); },
     ["type-changed carrier breaking/breaking", "doc-type-changed carrier docs/docs", "example-changed carrier docs/docs"], "major"],
-  ["integer widened to double", (s) => { Object.assign(field(order(s), "points"), { type: "double" }); },
-    ["type-changed points compatible/none", "range-widened points compatible/none"], "minor"],
-  ["double narrowed to integer", (s) => { Object.assign(field(order(s), "amount"), { type: "integer", example: "12" }); },
-    ["type-changed amount breaking/none", "range-narrowed amount breaking/none", "example-changed amount docs/docs"], "major"],
+  // The doc's Type column changes with the type (the checker refuses a docType that contradicts it).
+  ["integer widened to double", (s) => { Object.assign(field(order(s), "points"), { type: "double", docType: "Double" }); },
+    ["type-changed points compatible/none", "range-widened points compatible/none", "doc-type-changed points docs/docs"], "minor"],
+  ["double narrowed to integer", (s) => { Object.assign(field(order(s), "amount"), { type: "integer", docType: "integer", example: "12" }); },
+    ["type-changed amount breaking/none", "range-narrowed amount breaking/none", "doc-type-changed amount docs/docs", "example-changed amount docs/docs"], "major"],
   ["text gets a date type (a format)", (s) => { Object.assign(field(shipment(s), "dob2"), { type: "date" }); },
     ["type-changed dob2 compatible/none", "format-added dob2 breaking/none"], "major"],
   ["object field points to another table", (s) => {
