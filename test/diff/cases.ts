@@ -24,7 +24,6 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
   ["optional field added to an entity open to custom fields", (s) => { order(s).fields.push({ name: "channel", docType: "String", type: "string" }); },
     ["field-added channel warning/warning"], "minor", "compiles"],
   ["required field added", (s) => { shipment(s).fields.push({ name: "eta", docType: "Timestamp", type: "timestamp", required: true }); },
-<<<<<<< HEAD
     ["field-added eta breaking/breaking"], "major", "breaks"],
   ["field removed from a closed entity", (s) => { dropField(shipment(s), "carrier"); }, ["field-removed carrier breaking/breaking"], "major", "breaks"],
   ["field removed from an open entity: its key becomes a custom field", (s) => { dropField(order(s), "note"); }, ["field-removed note compatible/breaking"], "major", "breaks"],
@@ -36,20 +35,6 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
     ["type-changed points compatible/none", "range-widened points compatible/none", "doc-type-changed points docs/docs"], "minor", "compiles"],
   ["double narrowed to integer", (s) => { retype(field(order(s), "amount"), "integer", "integer", { example: "12" }); },
     ["type-changed amount breaking/none", "range-narrowed amount breaking/none", "doc-type-changed amount docs/docs", "example-changed amount docs/docs"], "major", "compiles"],
-=======
-    ["field-added eta breaking/breaking"], "major"],
-  ["field removed from a closed entity", (s) => { dropField(shipment(s), "carrier"); }, ["field-removed carrier breaking/breaking"], "major"],
-  ["field removed from an open entity: its key becomes a custom field", (s) => { dropField(order(s), "note"); }, ["field-removed note compatible/breaking"], "major"],
-  ["field renamed in a closed entity", (s) => { field(shipment(s), "carrier").name = "carrierName"; }, ["field-renamed carrierName breaking/breaking"], "major"],
-  ["field renamed in an open entity", (s) => { field(order(s), "note").name = "remark"; }, ["field-renamed remark warning/breaking"], "major"],
-  ["type changed across JSON kinds", (s) => { Object.assign(field(shipment(s), "carrier"), { type: "integer", docType: "integer", example: "7" }); },
-    ["type-changed carrier breaking/breaking", "doc-type-changed carrier docs/docs", "example-changed carrier docs/docs"], "major"],
-  // The doc's Type column changes with the type (the checker refuses a docType that contradicts it).
-  ["integer widened to double", (s) => { Object.assign(field(order(s), "points"), { type: "double", docType: "Double" }); },
-    ["type-changed points compatible/none", "range-widened points compatible/none", "doc-type-changed points docs/docs"], "minor"],
-  ["double narrowed to integer", (s) => { Object.assign(field(order(s), "amount"), { type: "integer", docType: "integer", example: "12" }); },
-    ["type-changed amount breaking/none", "range-narrowed amount breaking/none", "doc-type-changed amount docs/docs", "example-changed amount docs/docs"], "major"],
->>>>>>> h/specs
   ["text gets a date type (a format)", (s) => { Object.assign(field(shipment(s), "dob2"), { type: "date" }); },
     ["type-changed dob2 compatible/none", "format-added dob2 breaking/none"], "major", "compiles"],
   ["object field points to another table", (s) => {
