@@ -279,6 +279,8 @@ export function testCustomModel(data: unknown): boolean {
 
 /**
  * Validates a Custom Model Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
+ *
+ * Incomplete: the saved doc page stops after `recordStatus`, so keys not listed are accepted. custom-model.txt stops inside the description of recordStatus ("This value determin"); the rest of that description and any rows after it are unknown.
  */
 export function validateCustomModel(input: unknown, options?: ValidateOptions): ValidationResult<CustomModel> {
   try {

@@ -130,6 +130,8 @@ export function testEmailInteraction(data: unknown): boolean {
 
 /**
  * Validates a Email Interaction Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
+ *
+ * Incomplete: the saved doc page stops after `event`, so keys not listed are accepted. user-activity.txt stops inside the event row, after its Required mark (Yes): its description, its example and any rows after it are unknown.
  */
 export function validateEmailInteraction(input: unknown, options?: ValidateOptions): ValidationResult<EmailInteraction> {
   try {

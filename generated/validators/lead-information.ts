@@ -346,6 +346,8 @@ export function testLeadInformation(data: unknown): boolean {
 
 /**
  * Validates a Lead Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
+ *
+ * Incomplete: the saved doc page stops after `recordStatus`, so keys not listed are accepted. lead.txt stops inside the description of recordStatus ("Record Status: Active, Delet"); any rows after it are unknown.
  */
 export function validateLeadInformation(input: unknown, options?: ValidateOptions): ValidationResult<LeadInformation> {
   try {

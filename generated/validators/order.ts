@@ -394,6 +394,8 @@ export function testOrderItem(data: unknown): boolean {
 
 /**
  * Validates a Order Item Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
+ *
+ * Incomplete: the saved doc page stops after `imageLink`, so keys not listed are accepted. transaction.txt stops inside the description of imageLink ("Image Link of the prod"): the rest of this table (quantity, discounts, …) is unknown.
  */
 export function validateOrderItem(input: unknown, options?: ValidateOptions): ValidationResult<OrderItem> {
   try {

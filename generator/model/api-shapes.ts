@@ -11,7 +11,7 @@ function field(name: string, type: FieldType, required: boolean, description: st
   const range = type === "string" || type === "boolean" ? null : impliedRange(type);
   const text = example === undefined ? null : String(example);
   return {
-    kind: "field", pos: POS, name, docType: type, type, tableless: false, required, requiredBy: null, docRequired: required,
+    kind: "field", pos: POS, name, docType: type, type, tableless: false, tableOpen: false, required, requiredBy: null, docRequired: required,
     description, example: text, exampleValue: example, doc: { description, example: text, docType: type }, default: null, defaultValue: undefined,
     enum: null, format: null, minimum: range?.min ?? null, maximum: range?.max ?? null, table: null, enumTypeName: null, enumConstName: null,
   };

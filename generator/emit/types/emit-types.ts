@@ -5,15 +5,8 @@ import { Code, render } from "../templates.ts";
 import { assertNever } from "../../util/assert.ts";
 import { API_TABLES, CALLBACK } from "../../model/api-shapes.ts";
 
-const NONE: ReadonlySet<string> = new Set();
-
-/** A nested table as a field's type: one in `open` (it accepts unknown keys: custom fields, an incomplete copy) stays open there. */
-function tableRef(typeName: string, open: ReadonlySet<string>): string {
-  return open.has(typeName) ? `${ident(typeName)}<Record<string, JsonValue>>` : ident(typeName);
-}
-
 /** The TypeScript type of a field's value (without null). */
-export function valueType(f: Field, open: ReadonlySet<string> = NONE): string {
+export function valueType(f: Field): string {
   switch (f.type) {
     case "string": return f.enumTypeName ? ident(f.enumTypeName) : "string";
     case "date": return "string";
@@ -21,8 +14,9 @@ export function valueType(f: Field, open: ReadonlySet<string> = NONE): string {
     case "boolean": return "boolean";
     // Mutable arrays: a value typed here must also fit the types other tools derive from the OpenAPI document.
     case "list": return "string[]";
-    case "object": return f.table === null ? "{ [key: string]: unknown }" : tableRef(f.table, open);
-    case "array": return f.table === null ? "string[]" : `${tableRef(f.table, open)}[]`;
+    // A nested table open to unknown keys takes any of them here: its records may carry keys it does not list.
+    case "object": return f.table === null ? "{ [key: string]: unknown }" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}`;
+    case "array": return f.table === null ? "string[]" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}[]`;
     default: return assertNever(f.type, "field type");
   }
 }
@@ -44,18 +38,18 @@ export function fieldDoc(f: Field, table: Table, indent: string): string {
   return docComment(lines, indent);
 }
 
-function property(f: Field, table: Table, indent: string, open: ReadonlySet<string>): string {
+function property(f: Field, table: Table, indent: string): string {
   const opt = f.required ? "" : "?";
   // `undefined` too: under exactOptionalPropertyTypes `x?: T` refuses an explicit undefined, which the validators accept as absent.
   const nullable = f.required ? "" : " | null | undefined";
-  return `${fieldDoc(f, table, indent)}\n${indent}${key(f.name)}${opt}: ${valueType(f, open)}${nullable};`;
+  return `${fieldDoc(f, table, indent)}\n${indent}${key(f.name)}${opt}: ${valueType(f)}${nullable};`;
 }
 
 /** The rule groups as a union of required-property shapes, one per any-of rule. */
-function ruleUnions(t: Table, open: ReadonlySet<string>): string[] {
+function ruleUnions(t: Table): string[] {
   const byName = new Map(t.fields.map((f) => [f.name, f]));
   return t.rules.map((r) => {
-    const members = r.groups.map((g) => `{ ${g.map((n) => `${key(n)}: ${valueType(byName.get(n)!, open)}`).join("; ")} }`);
+    const members = r.groups.map((g) => `{ ${g.map((n) => `${key(n)}: ${valueType(byName.get(n)!)}`).join("; ")} }`);
     return `(\n  | ${members.join("\n  | ")}\n)`;
   });
 }
@@ -72,19 +66,19 @@ function enumDecls(t: Table): string[] {
 }
 
 /** The declarations of one table: enums, the plain fields interface, and the type with its rules. */
-function tableDecls(t: Table, objectType: string | null, open: ReadonlySet<string>, kind = "a nested table"): string {
+function tableDecls(t: Table, objectType: string | null, kind = "a nested table"): string {
   const fieldsName = ident(`${t.typeName}Fields`);
   const lines = [`Fields of ${t.title}${objectType ? ` (object type \`${objectType}\`)` : ` (${kind})`}, each optional unless the doc requires it.`];
   if (t.customFields) lines.push("", "Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).");
   if (t.incomplete) lines.push("", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`; the rows after it are unknown, so any other key is accepted. ${t.incomplete.note}`);
-  const props = t.fields.map((f) => property(f, t, "  ", open));
+  const props = t.fields.map((f) => property(f, t, "  "));
   const ruleDocs = t.rules.map((r) => `- ${r.groups.map((g) => g.join(" + ")).join(" or ")}: "${r.doc.join(" / ")}"`);
-  const closedNote = t.acceptsUnknownKeys
+  const open = t.acceptsUnknownKeys
     ? ["", `Closed by default, so a misspelt field does not compile: name the ${t.customFields ? "organisation's custom fields" : "fields the saved page does not show"} in \`Custom\` (the validators accept any other key).`,
       `@typeParam Custom - the extra fields, e.g. \`${ident(t.typeName)}<{ customField01: string }>\``]
     : [];
-  const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : []), ...closedNote]);
-  const unions = ruleUnions(t, open);
+  const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : []), ...open]);
+  const unions = ruleUnions(t);
   const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<Custom extends Record<string, JsonValue> = {}>` : ident(t.typeName);
   return [
     ...enumDecls(t),
@@ -96,8 +90,7 @@ function tableDecls(t: Table, objectType: string | null, open: ReadonlySet<strin
 }
 
 function entityFile(e: Entity): OutputFile {
-  const open = new Set(e.tables.filter((t) => t.acceptsUnknownKeys).map((t) => t.typeName));
-  const tables = [tableDecls(e, e.objectType, open), ...e.tables.map((t) => tableDecls(t, null, open))];
+  const tables = [tableDecls(e, e.objectType), ...e.tables.map((t) => tableDecls(t, null))];
   const json = [e, ...e.tables].some((t) => t.acceptsUnknownKeys) ? ['import type { JsonValue } from "../runtime.js";'] : [];
   const body = [...json, ...tables].join("\n\n");
   return {
@@ -111,7 +104,7 @@ function apiFile(): OutputFile {
   const c = CALLBACK;
   const callback = `${docComment([c.title, "", c.description])}\nexport type ${ident(c.typeName)} = {\n` +
     `${docComment([c.data.description], "  ")}\n  ${key(c.data.name)}: { [refId: string]: ${ident(c.data.result.typeName)} };\n};`;
-  const body = ['import type { JsonValue } from "../runtime.js";', ...API_TABLES.map((t) => tableDecls(t, null, NONE, `an API shape: ${t.notes.join(" ")}`)), callback].join("\n\n");
+  const body = ['import type { JsonValue } from "../runtime.js";', ...API_TABLES.map((t) => tableDecls(t, null, `an API shape: ${t.notes.join(" ")}`)), callback].join("\n\n");
   return { path: "types/api.ts", contents: render("types.ts.hbs", { banner: new Code(jsBanner("generator/model/api-shapes.ts")), body: new Code(body) }) };
 }
 
