@@ -5,12 +5,6 @@ import { Code, render } from "../templates.ts";
 import { assertNever } from "../../util/assert.ts";
 import { API_TABLES, CALLBACK } from "../../model/api-shapes.ts";
 
-
-/** A nested table as a field's type: one that accepts unknown keys (custom fields, an incomplete copy) stays open there. */
-function tableRef(typeName: string, open: boolean): string {
-  return open ? `${ident(typeName)}<Record<string, JsonValue>>` : ident(typeName);
-}
-
 /** The TypeScript type of a field's value (without null). */
 export function valueType(f: Field): string {
   switch (f.type) {
@@ -20,8 +14,9 @@ export function valueType(f: Field): string {
     case "boolean": return "boolean";
     // Mutable arrays: a value typed here must also fit the types other tools derive from the OpenAPI document.
     case "list": return "string[]";
-    case "object": return f.table === null ? "{ [key: string]: unknown }" : tableRef(f.table, f.tableOpen);
-    case "array": return f.table === null ? "string[]" : `${tableRef(f.table, f.tableOpen)}[]`;
+    // A nested table open to unknown keys takes any of them here: its records may carry keys it does not list.
+    case "object": return f.table === null ? "{ [key: string]: unknown }" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}`;
+    case "array": return f.table === null ? "string[]" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}[]`;
     default: return assertNever(f.type, "field type");
   }
 }
@@ -78,11 +73,11 @@ function tableDecls(t: Table, objectType: string | null, kind = "a nested table"
   if (t.incomplete) lines.push("", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`; the rows after it are unknown, so any other key is accepted. ${t.incomplete.note}`);
   const props = t.fields.map((f) => property(f, t, "  "));
   const ruleDocs = t.rules.map((r) => `- ${r.groups.map((g) => g.join(" + ")).join(" or ")}: "${r.doc.join(" / ")}"`);
-  const closedNote = t.acceptsUnknownKeys
+  const open = t.acceptsUnknownKeys
     ? ["", `Closed by default, so a misspelt field does not compile: name the ${t.customFields ? "organisation's custom fields" : "fields the saved page does not show"} in \`Custom\` (the validators accept any other key).`,
       `@typeParam Custom - the extra fields, e.g. \`${ident(t.typeName)}<{ customField01: string }>\``]
     : [];
-  const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : []), ...closedNote]);
+  const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : []), ...open]);
   const unions = ruleUnions(t);
   const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<Custom extends Record<string, JsonValue> = {}>` : ident(t.typeName);
   return [
