@@ -6,7 +6,7 @@ import { compareModels } from "./compare-model.ts";
 import { bumpSuffices, impliedBump, versionBump, type Bump } from "./semver.ts";
 import type { SpecSet } from "./spec-source.ts";
 import type { CompilerVerdict } from "./compiler-check.ts";
-import { withCompilerVerdict } from "./reconcile.ts";
+import { withCompilerVerdict, type ExportChange } from "./reconcile.ts";
 
 /** The outcome of comparing two spec sets that both compile. */
 export interface SpecDiff {
@@ -20,6 +20,8 @@ export interface SpecDiff {
   readonly versionSuffices: boolean;
   /** TypeScript's verdict on the exported names (set by `diffSpecSets`, which generates both packages). */
   readonly compiler?: CompilerVerdict;
+  /** Exports of the main entry added, removed or changed (set with `compiler`). */
+  readonly exports?: readonly ExportChange[];
 }
 
 /** Either side failed to compile: its diagnostics, labelled. */

@@ -2,6 +2,8 @@ import type { Model } from "../model/ir.ts";
 import { emit } from "../pipeline.ts";
 import type { Change, Impact } from "./change.ts";
 import { breaksConsumers, PackageProject, type CompilerVerdict } from "./compiler-check.ts";
+import type { OutputFile } from "../emit/output-file.ts";
+import { sourcesOf, surfaceOf } from "../emit/api-surface/surface.ts";
 import type { SpecDiff } from "./diff-specs.ts";
 import { impliedBump, bumpSuffices } from "./semver.ts";
 
@@ -54,11 +56,52 @@ function overridden(c: Change, consumer: Impact, v: CompilerVerdict): Change {
 }
 
 /** Generates both packages in memory and returns the diff with the compiler's consumer verdicts. */
-export function withCompilerVerdict(d: SpecDiff, base: Model, head: Model, project = new PackageProject()): SpecDiff & { compiler: CompilerVerdict } {
-  project.addPackage("base", emit(base));
-  project.addPackage("head", emit(head));
-  const verdict = project.compare("base", "head");
+export function withCompilerVerdict(d: SpecDiff, base: Model, head: Model, project?: PackageProject): SpecDiff & { compiler: CompilerVerdict; exports: ExportChange[] } {
+  const [b, h] = [emit(base), emit(head)];
+  // Identical TypeScript sources need no compiler: every export is kept and every probe compiles.
+  const verdict = sameSources(b, h) ? UNCHANGED : (() => {
+    const p = project ?? new PackageProject();
+    p.addPackage("base", b);
+    p.addPackage("head", h);
+    return p.compare("base", "head");
+  })();
   const changes = reconcile(d.changes, verdict, new Set([...base.entities, ...head.entities].map((e) => e.objectType)));
   const bump = impliedBump(changes);
-  return { ...d, changes, bump, versionSuffices: bumpSuffices(d.versionBump, bump), compiler: verdict };
+  return { ...d, changes, bump, versionSuffices: bumpSuffices(d.versionBump, bump), compiler: verdict, exports: exportChanges(b, h, verdict) };
+}
+
+const typescriptOf = (files: readonly OutputFile[]) => files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("fixtures/"));
+
+function sameSources(a: readonly OutputFile[], b: readonly OutputFile[]): boolean {
+  const [x, y] = [typescriptOf(a), typescriptOf(b)];
+  return x.length === y.length && x.every((f, i) => f.path === y[i]!.path && f.contents === y[i]!.contents);
+}
+
+/** The verdict on identical packages, reached without the compiler: nothing added, removed or failing. */
+const UNCHANGED: CompilerVerdict = { exports: [], breaks: false };
+
+/** An export of the main entry the head adds, removes or declares differently, with the compiler's probes that failed. */
+export interface ExportChange {
+  readonly name: string;
+  readonly file: string;
+  readonly change: "added" | "removed" | "changed";
+  readonly base: string | null;
+  readonly head: string | null;
+  readonly failed: readonly string[];
+}
+
+/** The main entry's surface (generated/API.md) compared by name and declaration. */
+export function exportChanges(b: readonly OutputFile[], h: readonly OutputFile[], v: CompilerVerdict): ExportChange[] {
+  const [before, after] = [surfaceOf(sourcesOf(b), "index.ts"), surfaceOf(sourcesOf(h), "index.ts")];
+  const byName = new Map(after.map((e) => [e.name, e]));
+  const failed = new Map(v.exports.map((e) => [e.name, e.failed]));
+  const out: ExportChange[] = [];
+  for (const e of before) {
+    const now = byName.get(e.name);
+    if (!now) out.push({ name: e.name, file: e.file, change: "removed", base: e.declaration, head: null, failed: [] });
+    else if (now.declaration !== e.declaration) out.push({ name: e.name, file: now.file, change: "changed", base: e.declaration, head: now.declaration, failed: failed.get(e.name) ?? [] });
+  }
+  const had = new Set(before.map((e) => e.name));
+  for (const e of after) if (!had.has(e.name)) out.push({ name: e.name, file: e.file, change: "added", base: null, head: e.declaration, failed: [] });
+  return out.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }

@@ -6,6 +6,7 @@ import { emitValidators } from "./validators/emit-validators.ts";
 import { emitFixtures } from "./fixtures/emit-fixtures.ts";
 import { emitOpenApi } from "./openapi/emit-openapi.ts";
 import { emitDocs } from "./docs/emit-docs.ts";
+import { emitApiSurface } from "./api-surface/emit-api-surface.ts";
 
 /** One kind of artefact: how to emit it, and what `generated/index.ts` re-exports of it. */
 export interface EmitterEntry {
@@ -24,4 +25,5 @@ export const EMITTERS: readonly EmitterEntry[] = [
   { name: "fixtures", emit: emitFixtures, exports: () => [] },
   { name: "openapi", emit: emitOpenApi, exports: () => [] },
   { name: "docs", emit: emitDocs, exports: () => [] },
+  { name: "api-surface", emit: (m) => emitApiSurface(m), exports: () => [] },
 ];

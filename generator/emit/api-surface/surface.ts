@@ -1,0 +1,119 @@
+import { createRequire } from "node:module";
+import type * as TS from "typescript";
+import type { OutputFile } from "../output-file.ts";
+
+/**
+ * The exported surface of a generated package, read from its TypeScript sources with TypeScript's parser
+ * (no type checker: parsing ~50 files costs milliseconds, a program would cost seconds on every generate).
+ * `export *` and `export { a } from` are followed to the declaring file; each name gets its kind and its
+ * declaration as a consumer sees it: comments and function bodies dropped, a constant's type annotation
+ * instead of its value.
+ */
+
+/** One exported name of an entry point. */
+export interface SurfaceEntry {
+  readonly name: string;
+  readonly kind: "interface" | "type" | "function" | "const" | "namespace" | "class" | "enum";
+  /** The declaration without comments or bodies, on one line where it fits. */
+  readonly declaration: string;
+  /** The file (relative to the package root) that declares it. */
+  readonly file: string;
+}
+
+let ts: typeof TS | null = null;
+
+/** TypeScript comes with ts-morph (a dependency of the generator); loaded on first use. */
+function typescript(): typeof TS {
+  ts ??= (createRequire(import.meta.url)("ts-morph") as { ts: typeof TS }).ts;
+  return ts;
+}
+
+/** The names an entry point (e.g. `index.ts`) exports, sorted by name. */
+export function surfaceOf(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
+  const out = new Map<string, SurfaceEntry>();
+  collect(files, entry, null, out, new Set());
+  return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+const parsed = new Map<string, TS.SourceFile>();
+
+function parse(files: ReadonlyMap<string, string>, path: string): TS.SourceFile {
+  const text = files.get(path);
+  if (text === undefined) throw new Error(`api-surface: ${path} is re-exported but not generated`);
+  const key = `${path}\n${text}`;
+  let sf = parsed.get(key);
+  if (!sf) {
+    sf = typescript().createSourceFile(path, text, typescript().ScriptTarget.ES2022, false);
+    if (parsed.size > 500) parsed.clear();
+    parsed.set(key, sf);
+  }
+  return sf;
+}
+
+/** `./types/order.js` from `index.ts` → `types/order.ts`. */
+function resolve(from: string, specifier: string): string {
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of specifier.replace(/\.js$/u, ".ts").split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** Adds the exports of `path` (only `names` when given, mapped to their exported names) to `out`. */
+function collect(files: ReadonlyMap<string, string>, path: string, names: Map<string, string> | null, out: Map<string, SurfaceEntry>, seen: Set<string>): void {
+  const t = typescript();
+  const sf = parse(files, path);
+  for (const st of sf.statements) {
+    if (t.isExportDeclaration(st) && st.moduleSpecifier && t.isStringLiteral(st.moduleSpecifier)) {
+      const target = resolve(path, st.moduleSpecifier.text);
+      if (!st.exportClause) {
+        const key = `${target}*${names ? [...names].join(",") : ""}`;
+        if (!seen.has(key)) { seen.add(key); collect(files, target, names, out, seen); }
+      } else if (t.isNamedExports(st.exportClause)) {
+        const wanted = new Map<string, string>();
+        for (const el of st.exportClause.elements) {
+          const exported = el.name.text, local = (el.propertyName ?? el.name).text;
+          if (!names || names.has(exported)) wanted.set(local, names?.get(exported) ?? exported);
+        }
+        if (wanted.size > 0) collect(files, target, wanted, out, seen);
+      }
+      continue;
+    }
+    for (const d of declarations(st)) {
+      const as = names ? names.get(d.name) : d.name;
+      if (as !== undefined && !out.has(as)) out.set(as, { ...d, name: as, file: path });
+    }
+  }
+}
+
+const printer = () => typescript().createPrinter({ removeComments: true, newLine: typescript().NewLineKind.LineFeed });
+
+/** The exported declarations of one top-level statement, printed as a consumer sees them. */
+function declarations(st: TS.Statement): Omit<SurfaceEntry, "file">[] {
+  const t = typescript();
+  const exported = t.canHaveModifiers(st) && (t.getModifiers(st) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+  if (!exported) return [];
+  const sf = st.getSourceFile();
+  const print = (n: TS.Node) => printer().printNode(t.EmitHint.Unspecified, n, sf).replace(/^export (declare )?/u, "");
+  if (t.isInterfaceDeclaration(st)) return [{ name: st.name.text, kind: "interface", declaration: print(st) }];
+  if (t.isTypeAliasDeclaration(st)) return [{ name: st.name.text, kind: "type", declaration: print(st) }];
+  if (t.isModuleDeclaration(st)) return [{ name: st.name.text, kind: "namespace", declaration: print(st) }];
+  if (t.isEnumDeclaration(st)) return [{ name: st.name.text, kind: "enum", declaration: print(st) }];
+  if (t.isFunctionDeclaration(st) && st.name) {
+    const sig = t.factory.updateFunctionDeclaration(st, st.modifiers, st.asteriskToken, st.name, st.typeParameters, st.parameters, st.type, undefined);
+    return [{ name: st.name.text, kind: "function", declaration: print(sig) }];
+  }
+  if (t.isVariableStatement(st)) {
+    return st.declarationList.declarations.filter((d) => t.isIdentifier(d.name)).map((d) => {
+      const shown = d.type ? t.factory.updateVariableDeclaration(d, d.name, undefined, d.type, undefined) : d;
+      return { name: (d.name as TS.Identifier).text, kind: "const" as const, declaration: `const ${print(shown)}` };
+    });
+  }
+  throw new Error(`api-surface: an exported ${t.SyntaxKind[st.kind]} in ${sf.fileName} has no surface form`);
+}
+
+/** The TypeScript files of a package, by path. */
+export function sourcesOf(files: readonly OutputFile[]): Map<string, string> {
+  return new Map(files.filter((f) => f.path.endsWith(".ts")).map((f) => [f.path, f.contents]));
+}
