@@ -17,4 +17,5 @@ export * from "./types/meta-form-marketing.js";
 export * from "./types/meta-survey.js";
 export * from "./types/order.js";
 export * from "./types/user-event.js";
+export * from "./types/api.js";
 export * from "./validators/index.js";

@@ -153,7 +153,7 @@ export function upperLetters(s: string, n: number): boolean {
 }
 
 /** A key as a JSON Pointer reference token (RFC 6901: `~` is `~0`, `/` is `~1`). */
-function pointerToken(key: string): string {
+export function pointerToken(key: string): string {
   return key.indexOf("~") === -1 && key.indexOf("/") === -1 ? key : key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -225,6 +225,31 @@ function meant(value: string, values: readonly string[]): string | null {
   return closest(value, values);
 }
 
+// The words of messages the helpers below build; the generator's messages use the same (messages.ts).
+const TYPE_WORDS: Readonly<Record<string, string>> = {"string":"a string","date":"a string (a date written YYYY-MM-DD)","integer":"an integer","long":"an integer (Long)","timestamp":"an integer number of milliseconds since 1970-01-01 UTC (Timestamp)","double":"a finite number","float":"a finite number","boolean":"true or false","list":"an array of strings"};
+const FORMAT_WORDS: Readonly<Record<string, string>> = {"email":"an e-mail address","uri":"an absolute URI","country-alpha2":"two upper-case letters (ISO 3166-1 alpha-2 country code)","country-alpha3":"three upper-case letters (ISO 3166-1 alpha-3 country code)","date":"a real calendar date written YYYY-MM-DD"};
+
+/** Reports a field of the wrong type (a scalar or list type: the generator reports tables itself). */
+export function typeIssue(issues: ValidationIssue[], path: string, field: string, expected: ExpectedType): void {
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "type", message: `\`${field}\` must be ${TYPE_WORDS[expected]}`, details: { expected } });
+}
+
+/** Reports a required field that is missing, null or (`blank`) a blank string; `why` quotes the doc's rule, if any. */
+export function requiredIssue(issues: ValidationIssue[], path: string, field: string, blank: boolean, why: string): void {
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "required", message: `\`${field}\` is required${blank ? " and must not be blank" : ""}${why}`, details: { blank } });
+}
+
+/** Reports a number outside the field's range. */
+export function rangeIssue(issues: ValidationIssue[], path: string, field: string, minimum: number | null, maximum: number | null): void {
+  const words = minimum !== null && maximum !== null ? `between ${minimum} and ${maximum}` : minimum !== null ? `at least ${minimum}` : `at most ${maximum}`;
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "range", message: `\`${field}\` must be ${words}`, details: { minimum, maximum } });
+}
+
+/** Reports a string that does not have the field's format. */
+export function formatIssue(issues: ValidationIssue[], path: string, field: string, format: IssueDetails["format"]["format"]): void {
+  add(issues, { path: `${path}/${pointerToken(field)}`, code: "format", message: `\`${field}\` must be ${FORMAT_WORDS[format]}`, details: { format } });
+}
+
 /** Reports a value outside an enum, suggesting the value it was probably meant to be. */
 export function enumIssue(issues: ValidationIssue[], path: string, message: string, value: string, values: readonly string[]): void {
   const hint = meant(value, values);
@@ -247,13 +272,23 @@ export function unreadable(): { ok: false; issues: ValidationIssue[]; truncated:
 
 /** A JSON Pointer's reference tokens as Standard Schema path keys; an all-digit token (an array index) becomes a number. */
 export function pathKeys(pointer: string): PropertyKey[] {
-  if (pointer === "") return [];
-  const keys: PropertyKey[] = pointer.slice(1).split("/");
-  for (let i = 0; i < keys.length; i++) {
-    const t = keys[i] as string;
-    keys[i] = /^(?:0|[1-9][0-9]*)$/u.test(t) ? Number(t) : t.indexOf("~") === -1 ? t : t.replace(/~1/g, "/").replace(/~0/g, "~");
+  const keys: PropertyKey[] = [];
+  // One pass over the characters: this runs for every issue a Standard Schema caller receives.
+  let start = 1, digits = true, escaped = false;
+  for (let i = 1; i <= pointer.length; i++) {
+    const c = i === pointer.length ? 47 : pointer.charCodeAt(i);
+    if (c !== 47) {
+      if (c < 48 || c > 57) digits = false;
+      if (c === 126) escaped = true;
+      continue;
+    }
+    const token = pointer.slice(start, i);
+    keys.push(digits && token.length > 0 && (token.length === 1 || token.charCodeAt(0) !== 48) ? Number(token) : escaped ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token);
+    start = i + 1;
+    digits = true;
+    escaped = false;
   }
-  return keys;
+  return pointer === "" ? [] : keys;
 }
 
 /** A Standard Schema issue that keeps the package's own code, details and JSON Pointer beside the key path. */
@@ -267,8 +302,8 @@ export interface StandardIssue extends StandardSchemaV1.Issue {
 /** A validator as Standard Schema V1, with the Standard JSON Schema V1 extension. */
 export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1<T, T>;
 
-/** The Standard Schema result of a validation; `libraryOptions.maxIssues` caps the issues as `maxIssues` does. */
-function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
+/** A validation result as a Standard Schema result (issue paths as keys); the generated Standard Schema objects call it. */
+export function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
   if (r.ok) return { value: r.value };
   const issues: StandardIssue[] = new Array(r.issues.length);
   for (let i = 0; i < issues.length; i++) {
@@ -281,8 +316,12 @@ function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
 /** The `vendor` of every Standard Schema: the package name. */
 const VENDOR = "pango-cdp-schemas";
 
-/** Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. */
-export function standardSchema<T>(validate: (input: unknown, options?: ValidateOptions) => ValidationResult<T>, jsonSchema: string): StandardValidator<T> {
+/**
+ * Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. `validate` is
+ * the Standard `validate` itself, generated per table so that it calls its validator directly (a shared wrapper's
+ * call would be megamorphic).
+ */
+export function standardSchema<T>(validate: StandardSchemaV1.Props<T, T>["validate"], jsonSchema: string): StandardValidator<T> {
   const convert = (options: StandardJSONSchemaV1.Options): Record<string, unknown> => {
     // The generated schemas are draft 2020-12 ($defs, embedded resources); another target would need a translation we do not make.
     if (options.target !== "draft-2020-12") throw new Error(`${VENDOR} provides JSON Schema draft-2020-12 only, not ${String(options.target)}`);
@@ -292,7 +331,7 @@ export function standardSchema<T>(validate: (input: unknown, options?: ValidateO
     "~standard": {
       version: 1,
       vendor: VENDOR,
-      validate: (value, options) => standardResult(validate(value, options?.libraryOptions as ValidateOptions | undefined)),
+      validate,
       jsonSchema: { input: convert, output: convert },
     },
   };

@@ -13,7 +13,7 @@ import type { JsonValue } from "../runtime.js";
  *
  * Incomplete: the saved doc page stops after `recordStatus`; the rows after it are unknown, so any other key is accepted. custom-model.txt stops inside the description of recordStatus ("This value determin"); the rest of that description and any rows after it are unknown.
  */
-export interface CustomModelFields {
+export type CustomModelFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value to PangoCDP.
    *
@@ -230,7 +230,7 @@ export interface CustomModelFields {
    * Erratum (description): the doc says "This value determin"; corrected to "This value determines whether this record is deleted or not.". The saved copy stops inside this cell; user-event's recordStatus row reads "This value determines whether this record is deleted or not.", which completes the cut sentence word for word.
    */
   recordStatus?: string | null | undefined;
-}
+};
 
 /**
  * Custom Model Entity

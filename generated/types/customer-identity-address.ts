@@ -37,7 +37,7 @@ export function isCustomerIdentityAddressRecordStatus(value: unknown): value is 
 /**
  * Fields of Customer Address Entity (object type `customer-identity-address`), each optional unless the doc requires it.
  */
-export interface CustomerIdentityAddressFields {
+export type CustomerIdentityAddressFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -174,7 +174,7 @@ export interface CustomerIdentityAddressFields {
    * @example "Active"
    */
   recordStatus?: CustomerIdentityAddressRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Address Entity

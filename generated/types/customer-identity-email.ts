@@ -37,7 +37,7 @@ export function isCustomerIdentityEmailRecordStatus(value: unknown): value is Cu
 /**
  * Fields of Customer Email Entity (object type `customer-identity-email`), each optional unless the doc requires it.
  */
-export interface CustomerIdentityEmailFields {
+export type CustomerIdentityEmailFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -98,7 +98,7 @@ export interface CustomerIdentityEmailFields {
    * @example "Active"
    */
   recordStatus?: CustomerIdentityEmailRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Email Entity

@@ -22,7 +22,7 @@ export function isCustomerIdentityPhotoRecordStatus(value: unknown): value is Cu
 /**
  * Fields of Customer Photo Entity (object type `customer-identity-photo`), each optional unless the doc requires it.
  */
-export interface CustomerIdentityPhotoFields {
+export type CustomerIdentityPhotoFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -76,7 +76,7 @@ export interface CustomerIdentityPhotoFields {
    * @example "Active"
    */
   recordStatus?: CustomerIdentityPhotoRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Photo Entity

@@ -71,7 +71,7 @@ export function isCustomerIdentityRecordStatus(value: unknown): value is Custome
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface CustomerIdentityFields {
+export type CustomerIdentityFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -380,7 +380,7 @@ export interface CustomerIdentityFields {
    * @example "Active"
    */
   recordStatus?: CustomerIdentityRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Identity Entity

@@ -26,7 +26,7 @@ export function isCustomerMembershipRecordStatus(value: unknown): value is Custo
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface CustomerMembershipFields {
+export type CustomerMembershipFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -154,7 +154,7 @@ export interface CustomerMembershipFields {
    * @example "Active"
    */
   recordStatus?: CustomerMembershipRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Membership Entity

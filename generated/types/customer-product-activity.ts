@@ -26,7 +26,7 @@ export function isCustomerProductActivityRecordStatus(value: unknown): value is 
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface CustomerProductActivityFields {
+export type CustomerProductActivityFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value to PangoCDP.
    *
@@ -185,7 +185,7 @@ export interface CustomerProductActivityFields {
    * @example "Active"
    */
   recordStatus?: CustomerProductActivityRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Product Activity Entity

@@ -72,7 +72,7 @@ export function isCustomerRelationshipRecordStatus(value: unknown): value is Cus
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface CustomerRelationshipFields {
+export type CustomerRelationshipFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -229,7 +229,7 @@ export interface CustomerRelationshipFields {
    * @example "Active"
    */
   recordStatus?: CustomerRelationshipRecordStatus | null | undefined;
-}
+};
 
 /**
  * Customer Relationship Entity

@@ -13,7 +13,7 @@ import type { JsonValue } from "../runtime.js";
  *
  * Incomplete: the saved doc page stops after `event`; the rows after it are unknown, so any other key is accepted. user-activity.txt stops inside the event row, after its Required mark (Yes): its description, its example and any rows after it are unknown.
  */
-export interface EmailInteractionFields {
+export type EmailInteractionFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value to PangoCDP.
    *
@@ -72,7 +72,7 @@ export interface EmailInteractionFields {
    * Required.
    */
   event: string;
-}
+};
 
 /**
  * Email Interaction Entity

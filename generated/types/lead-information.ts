@@ -96,7 +96,7 @@ export function isLeadInformationRecordStatus(value: unknown): value is LeadInfo
  *
  * Incomplete: the saved doc page stops after `recordStatus`; the rows after it are unknown, so any other key is accepted. lead.txt stops inside the description of recordStatus ("Record Status: Active, Delet"); any rows after it are unknown.
  */
-export interface LeadInformationFields {
+export type LeadInformationFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -349,7 +349,7 @@ export interface LeadInformationFields {
    * Erratum (description): the doc says "Record Status: Active, Delet"; corrected to "Record Status: Active, Deleted". The saved copy stops inside this cell; every other table reads "Record Status: Active, Deleted".
    */
   recordStatus?: LeadInformationRecordStatus | null | undefined;
-}
+};
 
 /**
  * Lead Entity

@@ -26,7 +26,7 @@ export function isMetaFormMarketingRecordStatus(value: unknown): value is MetaFo
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface MetaFormMarketingFields {
+export type MetaFormMarketingFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -102,7 +102,7 @@ export interface MetaFormMarketingFields {
    * @example "Active"
    */
   recordStatus?: MetaFormMarketingRecordStatus | null | undefined;
-}
+};
 
 /**
  * Form Marketing Entity

@@ -26,7 +26,7 @@ export function isMetaSurveyRecordStatus(value: unknown): value is MetaSurveyRec
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface MetaSurveyFields {
+export type MetaSurveyFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value into PangoCDP.
    *
@@ -108,7 +108,7 @@ export interface MetaSurveyFields {
    * @example [Survey Question Entity]
    */
   questions: SurveyQuestion[];
-}
+};
 
 /**
  * Survey Entity
@@ -121,7 +121,7 @@ export type MetaSurvey<Custom extends Record<string, JsonValue> = {}> = MetaSurv
 /**
  * Fields of Survey Question Entity (a nested table), each optional unless the doc requires it.
  */
-export interface SurveyQuestionFields {
+export type SurveyQuestionFields = {
   /**
    * Question Id
    *
@@ -170,7 +170,7 @@ export interface SurveyQuestionFields {
    * Doc type: `String`
    */
   lang5?: string | null | undefined;
-}
+};
 
 /**
  * Survey Question Entity

@@ -26,7 +26,7 @@ export function isOrderRecordStatus(value: unknown): value is OrderRecordStatus 
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface OrderFields {
+export type OrderFields = {
   /**
    * Timezone GMT. CDP stores Date value in GMT-0. If your date value is in the different GMT (ex: +7), You should send this value to PangoCDP.
    *
@@ -236,8 +236,8 @@ export interface OrderFields {
    * Erratum (docType): the doc says "Object"; corrected to "Array". Documented as a list ("List of Items in Order", "[ Order Item Entity ]"): an array of order item records.
    * @example [ Order Item Entity ]
    */
-  items: OrderItem[];
-}
+  items: OrderItem<Record<string, JsonValue>>[];
+};
 
 /**
  * Order Entity
@@ -254,7 +254,7 @@ export type Order<Custom extends Record<string, JsonValue> = {}> = OrderFields &
  *
  * Incomplete: the saved doc page stops after `imageLink`; the rows after it are unknown, so any other key is accepted. transaction.txt stops inside the description of imageLink ("Image Link of the prod"): the rest of this table (quantity, discounts, …) is unknown.
  */
-export interface OrderItemFields {
+export type OrderItemFields = {
   /**
    * Product SKU
    *
@@ -292,7 +292,7 @@ export interface OrderItemFields {
    * Erratum (description): the doc says "Image Link of the prod"; corrected to "Image Link of the product". The saved copy stops inside this cell; "Product Image Link" (customer-product-activity) makes the rest evident.
    */
   imageLink?: string | null | undefined;
-}
+};
 
 /**
  * Order Item Entity

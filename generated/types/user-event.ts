@@ -95,7 +95,7 @@ export function isUserEventRecordStatus(value: unknown): value is UserEventRecor
  *
  * Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).
  */
-export interface UserEventFields {
+export type UserEventFields = {
   /**
    * Relate to Data Model:
    * CustomerIdentity: Customer
@@ -273,7 +273,7 @@ export interface UserEventFields {
    * @example "Active"
    */
   recordStatus?: UserEventRecordStatus | null | undefined;
-}
+};
 
 /**
  * User Event

@@ -8,7 +8,7 @@
 import type { CustomerIdentityAddress } from "../types/customer-identity-address.js";
 import { CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES } from "../types/customer-identity-address.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, upperLetters, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, upperLetters, enumIssue, unknownField, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 const fieldsOfCustomerIdentityAddress: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "addressType", "country", "countryAlphaCode2", "countryAlphaCode3", "state", "zipCode", "city", "district", "ward", "address", "building", "buildingBlock", "apartmentCode", "startTime", "endTime", "recordStatus"];
 
@@ -76,81 +76,81 @@ export function collectCustomerIdentityAddress(data: unknown, path: string, issu
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/addressType", code: "required", message: "`addressType` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "addressType", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/addressType", code: "type", message: "`addressType` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/addressType", code: "required", message: "`addressType` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "addressType", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "addressType", true, "");
       else if (v !== "Hometown" && v !== "Live" && v !== "Work") enumIssue(issues, path + "/addressType", "`addressType` must be one of `Hometown`, `Live`, `Work`", v, CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES);
     }
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/country", code: "type", message: "`country` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "country", "string");
     v = f6;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/countryAlphaCode2", code: "type", message: "`countryAlphaCode2` must be a string", details: {"expected":"string"} });
-      else if (!upperLetters(v, 2)) add(issues, { path: path + "/countryAlphaCode2", code: "format", message: "`countryAlphaCode2` must be two upper-case letters (ISO 3166-1 alpha-2 country code)", details: {"format":"country-alpha2"} });
+      if (typeof v !== "string") typeIssue(issues, path, "countryAlphaCode2", "string");
+      else if (!upperLetters(v, 2)) formatIssue(issues, path, "countryAlphaCode2", "country-alpha2");
     }
     v = f7;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/countryAlphaCode3", code: "type", message: "`countryAlphaCode3` must be a string", details: {"expected":"string"} });
-      else if (!upperLetters(v, 3)) add(issues, { path: path + "/countryAlphaCode3", code: "format", message: "`countryAlphaCode3` must be three upper-case letters (ISO 3166-1 alpha-3 country code)", details: {"format":"country-alpha3"} });
+      if (typeof v !== "string") typeIssue(issues, path, "countryAlphaCode3", "string");
+      else if (!upperLetters(v, 3)) formatIssue(issues, path, "countryAlphaCode3", "country-alpha3");
     }
     v = f8;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/state", code: "type", message: "`state` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "state", "string");
     v = f9;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/zipCode", code: "type", message: "`zipCode` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "zipCode", "string");
     v = f10;
-    if (v == null) add(issues, { path: path + "/city", code: "required", message: "`city` is required: \"Required at least: City, District and Address\"", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "city", false, ": \"Required at least: City, District and Address\"");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/city", code: "type", message: "`city` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/city", code: "required", message: "`city` is required and must not be blank: \"Required at least: City, District and Address\"", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "city", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "city", true, ": \"Required at least: City, District and Address\"");
     }
     v = f11;
-    if (v == null) add(issues, { path: path + "/district", code: "required", message: "`district` is required: \"Required at least: City, District and Address\"", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "district", false, ": \"Required at least: City, District and Address\"");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/district", code: "type", message: "`district` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/district", code: "required", message: "`district` is required and must not be blank: \"Required at least: City, District and Address\"", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "district", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "district", true, ": \"Required at least: City, District and Address\"");
     }
     v = f12;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/ward", code: "type", message: "`ward` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "ward", "string");
     v = f13;
-    if (v == null) add(issues, { path: path + "/address", code: "required", message: "`address` is required: \"Required at least: City, District and Address\"", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "address", false, ": \"Required at least: City, District and Address\"");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/address", code: "type", message: "`address` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/address", code: "required", message: "`address` is required and must not be blank: \"Required at least: City, District and Address\"", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "address", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "address", true, ": \"Required at least: City, District and Address\"");
     }
     v = f14;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/building", code: "type", message: "`building` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "building", "string");
     v = f15;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/buildingBlock", code: "type", message: "`buildingBlock` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "buildingBlock", "string");
     v = f16;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/apartmentCode", code: "type", message: "`apartmentCode` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "apartmentCode", "string");
     v = f17;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/startTime", code: "type", message: "`startTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/startTime", code: "range", message: "`startTime` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "startTime", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "startTime", -8640000000000000, 8640000000000000);
     }
     v = f18;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/endTime", code: "type", message: "`endTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/endTime", code: "range", message: "`endTime` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "endTime", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "endTime", -8640000000000000, 8640000000000000);
     }
     v = f19;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;

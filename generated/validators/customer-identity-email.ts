@@ -8,7 +8,7 @@
 import type { CustomerIdentityEmail } from "../types/customer-identity-email.js";
 import { CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES, CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES } from "../types/customer-identity-email.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, emailFormat, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, emailFormat, enumIssue, unknownField, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 const fieldsOfCustomerIdentityEmail: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "email", "emailType", "primary", "recordStatus"];
 
@@ -56,38 +56,38 @@ export function collectCustomerIdentityEmail(data: unknown, path: string, issues
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/email", code: "required", message: "`email` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "email", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/email", code: "required", message: "`email` is required and must not be blank", details: {"blank":true} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "email", true, "");
+      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
     }
     v = f5;
-    if (v == null) add(issues, { path: path + "/emailType", code: "required", message: "`emailType` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "emailType", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/emailType", code: "type", message: "`emailType` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/emailType", code: "required", message: "`emailType` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "emailType", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "emailType", true, "");
       else if (v !== "Business" && v !== "Personal") enumIssue(issues, path + "/emailType", "`emailType` must be one of `Business`, `Personal`", v, CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES);
     }
     v = f6;
-    if (v != null && typeof v !== "boolean") add(issues, { path: path + "/primary", code: "type", message: "`primary` must be true or false", details: {"expected":"boolean"} });
+    if (v != null && typeof v !== "boolean") typeIssue(issues, path, "primary", "boolean");
     v = f7;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;

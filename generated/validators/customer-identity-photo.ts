@@ -8,7 +8,7 @@
 import type { CustomerIdentityPhoto } from "../types/customer-identity-photo.js";
 import { CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES } from "../types/customer-identity-photo.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, uriFormat, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, uriFormat, enumIssue, unknownField, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 const fieldsOfCustomerIdentityPhoto: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "source", "imageUrl", "recordStatus"];
 
@@ -53,35 +53,35 @@ export function collectCustomerIdentityPhoto(data: unknown, path: string, issues
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "source", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/source", code: "type", message: "`source` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/source", code: "required", message: "`source` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "source", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "source", true, "");
     }
     v = f5;
-    if (v == null) add(issues, { path: path + "/imageUrl", code: "required", message: "`imageUrl` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "imageUrl", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/imageUrl", code: "type", message: "`imageUrl` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/imageUrl", code: "required", message: "`imageUrl` is required and must not be blank", details: {"blank":true} });
-      else if (!uriFormat(v)) add(issues, { path: path + "/imageUrl", code: "format", message: "`imageUrl` must be an absolute URI", details: {"format":"uri"} });
+      if (typeof v !== "string") typeIssue(issues, path, "imageUrl", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "imageUrl", true, "");
+      else if (!uriFormat(v)) formatIssue(issues, path, "imageUrl", "uri");
     }
     v = f6;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;

@@ -8,7 +8,7 @@
 import type { CustomerIdentity } from "../types/customer-identity.js";
 import { CUSTOMER_IDENTITY_GENDER_VALUES, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES } from "../types/customer-identity.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, dateFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, dateFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Customer Identity Entity found at `path`; `what` names it in messages.
@@ -105,40 +105,40 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
     }
     v = f4;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerGroup", code: "type", message: "`customerGroup` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerGroup", "string");
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/identityNo", code: "type", message: "`identityNo` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "identityNo", "string");
     v = f6;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/passportNo", code: "type", message: "`passportNo` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "passportNo", "string");
     v = f7;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/phone", code: "type", message: "`phone` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
     v = f8;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
+      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
     }
     v = f9;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/fullName", code: "type", message: "`fullName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "fullName", "string");
     v = f10;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/firstName", code: "type", message: "`firstName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "firstName", "string");
     v = f11;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lastName", code: "type", message: "`lastName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lastName", "string");
     v = f12;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/middleName", code: "type", message: "`middleName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "middleName", "string");
     v = f13;
     if (v != null) {
       if (!Array.isArray(v)) add(issues, { path: path + "/nickNames", code: "type", message: "`nickNames` must be an array of strings", details: {"expected":"list"} });
@@ -146,89 +146,89 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     }
     v = f14;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/gender", code: "type", message: "`gender` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "gender", "string");
       else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_IDENTITY_GENDER_VALUES);
     }
     v = f15;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/dob", code: "type", message: "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/dob", code: "range", message: "`dob` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "dob", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "dob", -8640000000000000, 8640000000000000);
     }
     v = f16;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/dob2", code: "type", message: "`dob2` must be a string (a date written YYYY-MM-DD)", details: {"expected":"date"} });
-      else if (!dateFormat(v)) add(issues, { path: path + "/dob2", code: "format", message: "`dob2` must be a real calendar date written YYYY-MM-DD", details: {"format":"date"} });
+      if (typeof v !== "string") typeIssue(issues, path, "dob2", "date");
+      else if (!dateFormat(v)) formatIssue(issues, path, "dob2", "date");
     }
     v = f17;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/yob", code: "type", message: "`yob` must be an integer", details: {"expected":"integer"} });
-      else if (v < -2147483648 || v > 2147483647) add(issues, { path: path + "/yob", code: "range", message: "`yob` must be between -2147483648 and 2147483647", details: {"minimum":-2147483648,"maximum":2147483647} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "yob", "integer");
+      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "yob", -2147483648, 2147483647);
     }
     v = f18;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/maritalStatus", code: "type", message: "`maritalStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "maritalStatus", "string");
       else if (v !== "Single" && v !== "Married" && v !== "Divorced") enumIssue(issues, path + "/maritalStatus", "`maritalStatus` must be one of `Single`, `Married`, `Divorced`", v, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES);
     }
     v = f19;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/religious", code: "type", message: "`religious` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "religious", "string");
     v = f20;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/country", code: "type", message: "`country` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "country", "string");
     v = f21;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/state", code: "type", message: "`state` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "state", "string");
     v = f22;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/city", code: "type", message: "`city` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "city", "string");
     v = f23;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/district", code: "type", message: "`district` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "district", "string");
     v = f24;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/ward", code: "type", message: "`ward` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "ward", "string");
     v = f25;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/address", code: "type", message: "`address` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "address", "string");
     v = f26;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/building", code: "type", message: "`building` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "building", "string");
     v = f27;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/buildingBlock", code: "type", message: "`buildingBlock` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "buildingBlock", "string");
     v = f28;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/apartmentCode", code: "type", message: "`apartmentCode` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "apartmentCode", "string");
     v = f29;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/zipCode", code: "type", message: "`zipCode` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "zipCode", "string");
     v = f30;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/language", code: "type", message: "`language` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "language", "string");
     v = f31;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/status", code: "type", message: "`status` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
     v = f32;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/sourceChannel", code: "type", message: "`sourceChannel` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "sourceChannel", "string");
       else if (v !== "Online" && v !== "Offline") enumIssue(issues, path + "/sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES);
     }
     v = f33;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/sourceName", code: "type", message: "`sourceName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "sourceName", "string");
     v = f34;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/sourceNameLevel2", code: "type", message: "`sourceNameLevel2` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "sourceNameLevel2", "string");
     v = f35;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/storeId", code: "type", message: "`storeId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "storeId", "string");
     v = f36;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/storeCity", code: "type", message: "`storeCity` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "storeCity", "string");
     v = f37;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/storeDistrict", code: "type", message: "`storeDistrict` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "storeDistrict", "string");
     v = f38;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/photos", code: "type", message: "`photos` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "photos", "string");
     v = f39;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
     }
     v = f40;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
     v = f41;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
     }
     v = f42;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
     v = f43;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES);
     }
     if (!(present(f7) || present(f8))) add(issues, { path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["phone"],["email"]]} });

@@ -8,7 +8,7 @@
 import type { CustomerMembership } from "../types/customer-membership.js";
 import { CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES } from "../types/customer-membership.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Customer Membership Entity found at `path`; `what` names it in messages.
@@ -67,63 +67,63 @@ export function collectCustomerMembership(data: unknown, path: string, issues: V
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerId", "string");
     v = f4;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string", details: {"expected":"string"} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
+      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
     }
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
     v = f6;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerName", code: "type", message: "`customerName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerName", "string");
     v = f7;
-    if (v == null) add(issues, { path: path + "/membershipId", code: "required", message: "`membershipId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "membershipId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/membershipId", code: "type", message: "`membershipId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/membershipId", code: "required", message: "`membershipId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "membershipId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "membershipId", true, "");
     }
     v = f8;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/membershipType", code: "type", message: "`membershipType` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "membershipType", "string");
     v = f9;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/status", code: "type", message: "`status` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
     v = f10;
-    if (v == null) add(issues, { path: path + "/membershipIssuedAt", code: "required", message: "`membershipIssuedAt` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "membershipIssuedAt", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/membershipIssuedAt", code: "type", message: "`membershipIssuedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/membershipIssuedAt", code: "range", message: "`membershipIssuedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "membershipIssuedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "membershipIssuedAt", -8640000000000000, 8640000000000000);
     }
     v = f11;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/membershipUpdatedAt", code: "type", message: "`membershipUpdatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/membershipUpdatedAt", code: "range", message: "`membershipUpdatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "membershipUpdatedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "membershipUpdatedAt", -8640000000000000, 8640000000000000);
     }
     v = f12;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/earnPoint", code: "type", message: "`earnPoint` must be an integer (Long)", details: {"expected":"long"} });
-      else if (v < -9007199254740991 || v > 9007199254740991) add(issues, { path: path + "/earnPoint", code: "range", message: "`earnPoint` must be between -9007199254740991 and 9007199254740991", details: {"minimum":-9007199254740991,"maximum":9007199254740991} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "earnPoint", "long");
+      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "earnPoint", -9007199254740991, 9007199254740991);
     }
     v = f13;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/loyaltyPoint", code: "type", message: "`loyaltyPoint` must be an integer (Long)", details: {"expected":"long"} });
-      else if (v < -9007199254740991 || v > 9007199254740991) add(issues, { path: path + "/loyaltyPoint", code: "range", message: "`loyaltyPoint` must be between -9007199254740991 and 9007199254740991", details: {"minimum":-9007199254740991,"maximum":9007199254740991} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "loyaltyPoint", "long");
+      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "loyaltyPoint", -9007199254740991, 9007199254740991);
     }
     v = f14;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/redeemPoint", code: "type", message: "`redeemPoint` must be an integer (Long)", details: {"expected":"long"} });
-      else if (v < -9007199254740991 || v > 9007199254740991) add(issues, { path: path + "/redeemPoint", code: "range", message: "`redeemPoint` must be between -9007199254740991 and 9007199254740991", details: {"minimum":-9007199254740991,"maximum":9007199254740991} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "redeemPoint", "long");
+      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "redeemPoint", -9007199254740991, 9007199254740991);
     }
     v = f15;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
     }
     if (!(present(f3) || present(f4) || present(f5))) add(issues, { path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"", details: {"groups":[["customerId"],["customerEmail"],["customerPhone"]]} });

@@ -8,7 +8,7 @@
 import type { CustomerProductActivity } from "../types/customer-product-activity.js";
 import { CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES } from "../types/customer-product-activity.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Customer Product Activity Entity found at `path`; `what` names it in messages.
@@ -76,97 +76,97 @@ export function collectCustomerProductActivity(data: unknown, path: string, issu
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/actionId", code: "required", message: "`actionId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "actionId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/actionId", code: "type", message: "`actionId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/actionId", code: "required", message: "`actionId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "actionId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "actionId", true, "");
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/action", code: "required", message: "`action` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "action", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/action", code: "type", message: "`action` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/action", code: "required", message: "`action` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "action", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "action", true, "");
     }
     v = f5;
-    if (v == null) add(issues, { path: path + "/actionAt", code: "required", message: "`actionAt` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "actionAt", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/actionAt", code: "type", message: "`actionAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/actionAt", code: "range", message: "`actionAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "actionAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "actionAt", -8640000000000000, 8640000000000000);
     }
     v = f6;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/actionStatus", code: "type", message: "`actionStatus` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "actionStatus", "string");
     v = f7;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/textResult", code: "type", message: "`textResult` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "textResult", "string");
     v = f8;
-    if (v != null && typeof v !== "boolean") add(issues, { path: path + "/boolResult", code: "type", message: "`boolResult` must be true or false", details: {"expected":"boolean"} });
+    if (v != null && typeof v !== "boolean") typeIssue(issues, path, "boolResult", "boolean");
     v = f9;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/longResult", code: "type", message: "`longResult` must be an integer (Long)", details: {"expected":"long"} });
-      else if (v < -9007199254740991 || v > 9007199254740991) add(issues, { path: path + "/longResult", code: "range", message: "`longResult` must be between -9007199254740991 and 9007199254740991", details: {"minimum":-9007199254740991,"maximum":9007199254740991} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "longResult", "long");
+      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "longResult", -9007199254740991, 9007199254740991);
     }
     v = f10;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) add(issues, { path: path + "/doubleResult", code: "type", message: "`doubleResult` must be a finite number", details: {"expected":"double"} });
+    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "doubleResult", "double");
     v = f11;
-    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
     }
     v = f12;
-    if (v == null) add(issues, { path: path + "/customerName", code: "required", message: "`customerName` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerName", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerName", code: "type", message: "`customerName` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerName", code: "required", message: "`customerName` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerName", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerName", true, "");
     }
     v = f13;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
     v = f14;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string", details: {"expected":"string"} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
+      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
     }
     v = f15;
-    if (v == null) add(issues, { path: path + "/productSku", code: "required", message: "`productSku` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "productSku", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/productSku", code: "type", message: "`productSku` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/productSku", code: "required", message: "`productSku` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "productSku", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "productSku", true, "");
     }
     v = f16;
-    if (v == null) add(issues, { path: path + "/productName", code: "required", message: "`productName` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "productName", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/productName", code: "type", message: "`productName` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/productName", code: "required", message: "`productName` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "productName", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "productName", true, "");
     }
     v = f17;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/productCategory", code: "type", message: "`productCategory` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "productCategory", "string");
     v = f18;
-    if (v == null) add(issues, { path: path + "/productCategoryId", code: "required", message: "`productCategoryId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "productCategoryId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/productCategoryId", code: "type", message: "`productCategoryId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/productCategoryId", code: "required", message: "`productCategoryId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "productCategoryId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "productCategoryId", true, "");
     }
     v = f19;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/productImageLink", code: "type", message: "`productImageLink` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "productImageLink", "string");
     v = f20;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/productLink", code: "type", message: "`productLink` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "productLink", "string");
     v = f21;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) add(issues, { path: path + "/price", code: "type", message: "`price` must be a finite number", details: {"expected":"double"} });
+    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "price", "double");
     v = f22;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/quantity", code: "type", message: "`quantity` must be an integer", details: {"expected":"integer"} });
-      else if (v < -2147483648 || v > 2147483647) add(issues, { path: path + "/quantity", code: "range", message: "`quantity` must be between -2147483648 and 2147483647", details: {"minimum":-2147483648,"maximum":2147483647} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "quantity", "integer");
+      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "quantity", -2147483648, 2147483647);
     }
     v = f23;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
     }
     if (!(present(f13) || present(f14))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["customerPhone"],["customerEmail"]]} });

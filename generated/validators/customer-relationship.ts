@@ -8,7 +8,7 @@
 import type { CustomerRelationship } from "../types/customer-relationship.js";
 import { CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES, CUSTOMER_RELATIONSHIP_GENDER_VALUES, CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES } from "../types/customer-relationship.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Customer Relationship Entity found at `path`; `what` names it in messages.
@@ -75,81 +75,81 @@ export function collectCustomerRelationship(data: unknown, path: string, issues:
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "customerId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/customerId", code: "required", message: "`customerId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
     }
     v = f4;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/customerEmail", code: "type", message: "`customerEmail` must be a string", details: {"expected":"string"} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/customerEmail", code: "format", message: "`customerEmail` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
+      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
     }
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerPhone", code: "type", message: "`customerPhone` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
     v = f6;
-    if (v == null) add(issues, { path: path + "/relationshipId", code: "required", message: "`relationshipId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "relationshipId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/relationshipId", code: "type", message: "`relationshipId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/relationshipId", code: "required", message: "`relationshipId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "relationshipId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "relationshipId", true, "");
     }
     v = f7;
-    if (v == null) add(issues, { path: path + "/relationship", code: "required", message: "`relationship` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "relationship", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/relationship", code: "type", message: "`relationship` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/relationship", code: "required", message: "`relationship` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "relationship", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "relationship", true, "");
       else if (v !== "child" && v !== "spouse" && v !== "husband" && v !== "wife" && v !== "father" && v !== "mother" && v !== "parents" && v !== "undefined") enumIssue(issues, path + "/relationship", "`relationship` must be one of `child`, `spouse`, `husband`, `wife`, `father`, `mother`, `parents`, `undefined`", v, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES);
     }
     v = f8;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/phone", code: "type", message: "`phone` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
     v = f9;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
+      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
     }
     v = f10;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/fullName", code: "type", message: "`fullName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "fullName", "string");
     v = f11;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/firstName", code: "type", message: "`firstName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "firstName", "string");
     v = f12;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lastName", code: "type", message: "`lastName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lastName", "string");
     v = f13;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/dob", code: "type", message: "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/dob", code: "range", message: "`dob` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "dob", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "dob", -8640000000000000, 8640000000000000);
     }
     v = f14;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/gender", code: "type", message: "`gender` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "gender", "string");
       else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_RELATIONSHIP_GENDER_VALUES);
     }
     v = f15;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/status", code: "type", message: "`status` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
     v = f16;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
     }
     v = f17;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
     v = f18;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
     }
     v = f19;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
     v = f20;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES);
     }
     if (!(present(f10) || (present(f11) && present(f12)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });

@@ -7,7 +7,7 @@
 
 import type { EmailInteraction } from "../types/email-interaction.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, emailFormat, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, emailFormat, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Email Interaction Entity found at `path`; `what` names it in messages.
@@ -51,43 +51,43 @@ export function collectEmailInteraction(data: unknown, path: string, issues: Val
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/id", code: "required", message: "`id` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "id", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/id", code: "type", message: "`id` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/id", code: "required", message: "`id` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "id", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "id", true, "");
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/email", code: "required", message: "`email` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "email", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/email", code: "required", message: "`email` is required and must not be blank", details: {"blank":true} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "email", true, "");
+      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
     }
     v = f5;
-    if (v == null) add(issues, { path: path + "/serviceProvider", code: "required", message: "`serviceProvider` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "serviceProvider", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/serviceProvider", code: "type", message: "`serviceProvider` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/serviceProvider", code: "required", message: "`serviceProvider` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "serviceProvider", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "serviceProvider", true, "");
     }
     v = f6;
-    if (v == null) add(issues, { path: path + "/eventAt", code: "required", message: "`eventAt` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "eventAt", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/eventAt", code: "type", message: "`eventAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/eventAt", code: "range", message: "`eventAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "eventAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "eventAt", -8640000000000000, 8640000000000000);
     }
     v = f7;
-    if (v == null) add(issues, { path: path + "/event", code: "required", message: "`event` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "event", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/event", code: "type", message: "`event` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/event", code: "required", message: "`event` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "event", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "event", true, "");
     }
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
@@ -130,6 +130,8 @@ export function testEmailInteraction(data: unknown): boolean {
 
 /**
  * Validates a Email Interaction Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
+ *
+ * Incomplete: the saved doc page stops after `event`, so keys not listed are accepted. user-activity.txt stops inside the event row, after its Required mark (Yes): its description, its example and any rows after it are unknown.
  */
 export function validateEmailInteraction(input: unknown, options?: ValidateOptions): ValidationResult<EmailInteraction> {
   try {

@@ -36,6 +36,8 @@ export { UserEventSchema } from "../standard/user-event.js";
 export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";
 export type { ObjectType, IngestionRequest } from "./ingestion-request.js";
 export { IngestionRequestSchema } from "../standard/ingestion-request.js";
+export { validateIngestionSuccessResponse, isIngestionSuccessResponse, validateErrorResponse, isErrorResponse, validateAuthenticationRequest, isAuthenticationRequest, validateAuthenticationResponse, isAuthenticationResponse, validateIngestionCallbackResult, isIngestionCallbackResult, validateIngestionCallback, isIngestionCallback } from "./api.js";
+export { IngestionSuccessResponseSchema, ErrorResponseSchema, AuthenticationRequestSchema, AuthenticationResponseSchema, IngestionCallbackResultSchema, IngestionCallbackSchema } from "../standard/api.js";
 export { DEFAULT_MAX_ISSUES } from "../runtime.js";
 export { pathKeys } from "../runtime.js";
 export type { JsonValue, ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";

@@ -34,7 +34,7 @@ import { validateOrder, collectOrder, testOrder } from "./order.js";
 import type { UserEvent } from "../types/user-event.js";
 import { validateUserEvent, collectUserEvent, testUserEvent } from "./user-event.js";
 import type { JsonValue, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected, typeIssue, requiredIssue } from "../runtime.js";
 
 /**
  * The object types the ingestion API accepts, one per entity, sorted.
@@ -95,22 +95,22 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
   const o = ownFields(data);
   let v: unknown;
   v = o.objectType;
-  if (v == null) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required", details: {"blank":false} });
+  if (v == null) requiredIssue(issues, path, "objectType", false, "");
   else {
-    if (typeof v !== "string") add(issues, { path: path + "/objectType", code: "type", message: "`objectType` must be a string", details: {"expected":"string"} });
-    else if (!nonBlank(v)) add(issues, { path: path + "/objectType", code: "required", message: "`objectType` is required and must not be blank", details: {"blank":true} });
+    if (typeof v !== "string") typeIssue(issues, path, "objectType", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "objectType", true, "");
     else if (v !== "custom-model" && v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-product-activity" && v !== "customer-relationship" && v !== "email-interaction" && v !== "lead-information" && v !== "meta-form-marketing" && v !== "meta-survey" && v !== "order" && v !== "user-event") enumIssue(issues, path + "/objectType", "`objectType` must be one of `custom-model`, `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-product-activity`, `customer-relationship`, `email-interaction`, `lead-information`, `meta-form-marketing`, `meta-survey`, `order`, `user-event`", v, OBJECT_TYPES);
   }
   v = o.source;
-  if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
+  if (v == null) requiredIssue(issues, path, "source", false, "");
   else {
-    if (typeof v !== "string") add(issues, { path: path + "/source", code: "type", message: "`source` must be a string", details: {"expected":"string"} });
-    else if (!nonBlank(v)) add(issues, { path: path + "/source", code: "required", message: "`source` is required and must not be blank", details: {"blank":true} });
+    if (typeof v !== "string") typeIssue(issues, path, "source", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "source", true, "");
   }
   v = o.jeConfigId;
-  if (v != null && typeof v !== "string") add(issues, { path: path + "/jeConfigId", code: "type", message: "`jeConfigId` must be a string", details: {"expected":"string"} });
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "jeConfigId", "string");
   v = o.jeEventKey;
-  if (v != null && typeof v !== "string") add(issues, { path: path + "/jeEventKey", code: "type", message: "`jeEventKey` must be a string", details: {"expected":"string"} });
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "jeEventKey", "string");
   v = o.entries;
   if (v == null) add(issues, { path: path + "/entries", code: "required", message: "`entries` is required", details: { blank: false } });
   else if (!Array.isArray(v)) add(issues, { path: path + "/entries", code: "type", message: "`entries` must be an array of entity objects", details: { expected: "array" } });

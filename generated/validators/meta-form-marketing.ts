@@ -8,7 +8,7 @@
 import type { MetaFormMarketing } from "../types/meta-form-marketing.js";
 import { META_FORM_MARKETING_RECORD_STATUS_VALUES } from "../types/meta-form-marketing.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Form Marketing Entity found at `path`; `what` names it in messages.
@@ -58,48 +58,48 @@ export function collectMetaFormMarketing(data: unknown, path: string, issues: Va
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/formId", code: "required", message: "`formId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "formId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/formId", code: "type", message: "`formId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/formId", code: "required", message: "`formId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "formId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "formId", true, "");
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/provider", code: "required", message: "`provider` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "provider", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/provider", code: "type", message: "`provider` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/provider", code: "required", message: "`provider` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "provider", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "provider", true, "");
     }
     v = f5;
-    if (v == null) add(issues, { path: path + "/name", code: "required", message: "`name` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "name", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/name", code: "type", message: "`name` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/name", code: "required", message: "`name` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "name", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "name", true, "");
     }
     v = f6;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
     }
     v = f7;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
     v = f8;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
     }
     v = f9;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
     v = f10;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_FORM_MARKETING_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start) break;

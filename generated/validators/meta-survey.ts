@@ -8,7 +8,7 @@
 import type { MetaSurvey, SurveyQuestion } from "../types/meta-survey.js";
 import { META_SURVEY_RECORD_STATUS_VALUES } from "../types/meta-survey.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Survey Entity found at `path`; `what` names it in messages.
@@ -57,44 +57,44 @@ export function collectMetaSurvey(data: unknown, path: string, issues: Validatio
     let v: unknown;
     v = f0;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/timezoneGmt", code: "type", message: "`timezoneGmt` must be an integer", details: {"expected":"integer"} });
-      else if (v < -12 || v > 14) add(issues, { path: path + "/timezoneGmt", code: "range", message: "`timezoneGmt` must be between -12 and 14", details: {"minimum":-12,"maximum":14} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
+      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
     }
     v = f1;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/systemName", code: "type", message: "`systemName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/internalCompanyId", code: "type", message: "`internalCompanyId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
     v = f3;
-    if (v == null) add(issues, { path: path + "/surveyId", code: "required", message: "`surveyId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "surveyId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/surveyId", code: "type", message: "`surveyId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/surveyId", code: "required", message: "`surveyId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "surveyId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "surveyId", true, "");
     }
     v = f4;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/surveyName", code: "type", message: "`surveyName` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "surveyName", "string");
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/note", code: "type", message: "`note` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "note", "string");
     v = f6;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/createdAt", code: "type", message: "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/createdAt", code: "range", message: "`createdAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
     }
     v = f7;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/createdBy", code: "type", message: "`createdBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
     v = f8;
     if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/updatedAt", code: "type", message: "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/updatedAt", code: "range", message: "`updatedAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
     }
     v = f9;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/updatedBy", code: "type", message: "`updatedBy` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
     v = f10;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_SURVEY_RECORD_STATUS_VALUES);
     }
     v = f11;
-    if (v == null) add(issues, { path: path + "/questions", code: "required", message: "`questions` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "questions", false, "");
     else {
       if (!Array.isArray(v)) add(issues, { path: path + "/questions", code: "type", message: "`questions` must be an array of objects (SurveyQuestion)", details: {"expected":"array"} });
       else for (let i = 0; i < v.length; i++) if (!testSurveyQuestion(v[i])) collectSurveyQuestion(v[i], path + "/questions" + "/" + i, issues, "each item of `questions`");
@@ -212,27 +212,27 @@ export function collectSurveyQuestion(data: unknown, path: string, issues: Valid
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/questionId", code: "required", message: "`questionId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "questionId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/questionId", code: "type", message: "`questionId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/questionId", code: "required", message: "`questionId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "questionId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "questionId", true, "");
     }
     v = f1;
-    if (v == null) add(issues, { path: path + "/langDef", code: "required", message: "`langDef` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "langDef", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/langDef", code: "type", message: "`langDef` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/langDef", code: "required", message: "`langDef` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "langDef", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "langDef", true, "");
     }
     v = f2;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang1", code: "type", message: "`lang1` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang1", "string");
     v = f3;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang2", code: "type", message: "`lang2` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang2", "string");
     v = f4;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang3", code: "type", message: "`lang3` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang3", "string");
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang4", code: "type", message: "`lang4` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang4", "string");
     v = f6;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/lang5", code: "type", message: "`lang5` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang5", "string");
     if (byName || issues.length > start || unknownKey) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.questionId;

@@ -8,7 +8,7 @@
 import type { UserEvent } from "../types/user-event.js";
 import { USER_EVENT_CONDITION_VALUES, USER_EVENT_CHANNEL_VALUES, USER_EVENT_EVENT_CTG_VALUES, USER_EVENT_RECORD_STATUS_VALUES } from "../types/user-event.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, emailFormat, enumIssue, unreadable, add, collected } from "../runtime.js";
+import { ownFields, nonBlank, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a User Event found at `path`; `what` names it in messages.
@@ -69,54 +69,54 @@ export function collectUserEvent(data: unknown, path: string, issues: Validation
   for (let byName = false; ; byName = true) {
     let v: unknown;
     v = f0;
-    if (v == null) add(issues, { path: path + "/source", code: "required", message: "`source` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "source", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/source", code: "type", message: "`source` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/source", code: "required", message: "`source` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "source", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "source", true, "");
     }
     v = f1;
-    if (v == null) add(issues, { path: path + "/sourceId", code: "required", message: "`sourceId` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "sourceId", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/sourceId", code: "type", message: "`sourceId` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/sourceId", code: "required", message: "`sourceId` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "sourceId", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "sourceId", true, "");
     }
     v = f2;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/condition", code: "type", message: "`condition` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "condition", "string");
       else if (v !== "Changed" && v !== "Created") enumIssue(issues, path + "/condition", "`condition` must be one of `Changed`, `Created`", v, USER_EVENT_CONDITION_VALUES);
     }
     v = f3;
-    if (v == null) add(issues, { path: path + "/channel", code: "required", message: "`channel` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "channel", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/channel", code: "type", message: "`channel` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/channel", code: "required", message: "`channel` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "channel", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "channel", true, "");
       else if (v !== "Online" && v !== "Offline" && v !== "None") enumIssue(issues, path + "/channel", "`channel` must be one of `Online`, `Offline`, `None`", v, USER_EVENT_CHANNEL_VALUES);
     }
     v = f4;
-    if (v == null) add(issues, { path: path + "/eventCtg", code: "required", message: "`eventCtg` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "eventCtg", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/eventCtg", code: "type", message: "`eventCtg` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/eventCtg", code: "required", message: "`eventCtg` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "eventCtg", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "eventCtg", true, "");
       else if (v !== "CampaignBehaviour" && v !== "UserIdentity" && v !== "UserInteraction" && v !== "Transaction" && v !== "CustomerService" && v !== "Other") enumIssue(issues, path + "/eventCtg", "`eventCtg` must be one of `CampaignBehaviour`, `UserIdentity`, `UserInteraction`, `Transaction`, `CustomerService`, `Other`", v, USER_EVENT_EVENT_CTG_VALUES);
     }
     v = f5;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/eventCtg2", code: "type", message: "`eventCtg2` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "eventCtg2", "string");
     v = f6;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/eventCtg3", code: "type", message: "`eventCtg3` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "eventCtg3", "string");
     v = f7;
-    if (v == null) add(issues, { path: path + "/eventName", code: "required", message: "`eventName` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "eventName", false, "");
     else {
-      if (typeof v !== "string") add(issues, { path: path + "/eventName", code: "type", message: "`eventName` must be a string", details: {"expected":"string"} });
-      else if (!nonBlank(v)) add(issues, { path: path + "/eventName", code: "required", message: "`eventName` is required and must not be blank", details: {"blank":true} });
+      if (typeof v !== "string") typeIssue(issues, path, "eventName", "string");
+      else if (!nonBlank(v)) requiredIssue(issues, path, "eventName", true, "");
     }
     v = f8;
-    if (v == null) add(issues, { path: path + "/eventAt", code: "required", message: "`eventAt` is required", details: {"blank":false} });
+    if (v == null) requiredIssue(issues, path, "eventAt", false, "");
     else {
-      if (typeof v !== "number" || !Number.isInteger(v)) add(issues, { path: path + "/eventAt", code: "type", message: "`eventAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", details: {"expected":"timestamp"} });
-      else if (v < -8640000000000000 || v > 8640000000000000) add(issues, { path: path + "/eventAt", code: "range", message: "`eventAt` must be between -8640000000000000 and 8640000000000000", details: {"minimum":-8640000000000000,"maximum":8640000000000000} });
+      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "eventAt", "timestamp");
+      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "eventAt", -8640000000000000, 8640000000000000);
     }
     v = f9;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) add(issues, { path: path + "/value", code: "type", message: "`value` must be a finite number", details: {"expected":"double"} });
+    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "value", "double");
     v = f10;
     if (v != null) {
       if (!Array.isArray(v)) add(issues, { path: path + "/eventLabels", code: "type", message: "`eventLabels` must be an array of strings", details: {"expected":"list"} });
@@ -133,23 +133,23 @@ export function collectUserEvent(data: unknown, path: string, issues: Validation
       else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabel3s" + "/" + i, code: "type", message: "each item of `eventLabel3s` must be a string", details: {"expected":"string"} });
     }
     v = f13;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/customerId", code: "type", message: "`customerId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerId", "string");
     v = f14;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/email", code: "type", message: "`email` must be a string", details: {"expected":"string"} });
-      else if (!emailFormat(v)) add(issues, { path: path + "/email", code: "format", message: "`email` must be an e-mail address", details: {"format":"email"} });
+      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
+      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
     }
     v = f15;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/phone", code: "type", message: "`phone` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
     v = f16;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/zaloOAId", code: "type", message: "`zaloOAId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "zaloOAId", "string");
     v = f17;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/zaloUserId", code: "type", message: "`zaloUserId` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "zaloUserId", "string");
     v = f18;
-    if (v != null && typeof v !== "string") add(issues, { path: path + "/note", code: "type", message: "`note` must be a string", details: {"expected":"string"} });
+    if (v != null && typeof v !== "string") typeIssue(issues, path, "note", "string");
     v = f19;
     if (v != null) {
-      if (typeof v !== "string") add(issues, { path: path + "/recordStatus", code: "type", message: "`recordStatus` must be a string", details: {"expected":"string"} });
+      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, USER_EVENT_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start) break;

@@ -71,6 +71,14 @@ function tableRef(row: PageRow, nested: readonly string[], notes: PageNote[]): s
   return named;
 }
 
+/** A value of the field's enum glued to the word before it ("is changedCreated"): two cells that ran together on the page. */
+function runTogether(row: PageRow, values: readonly string[], notes: PageNote[]): void {
+  for (const line of row.descriptionLines) {
+    const glued = values.find((v) => /^[A-Z]/u.test(v) && new RegExp(`[a-z]${v.replace(/[^\p{L}\p{N}]/gu, "")}(?![\\p{L}\\p{N}])`, "u").test(line.text));
+    if (glued) notes.push({ line: line.n, severity: "warning", code: "run-together", message: `"${line.text}": "${glued}" is glued to the word before it; two cells may have run together (the draft keeps the text as the page has it)` });
+  }
+}
+
 function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: readonly string[], notes: PageNote[], cutLine: number | null): DraftField {
   const name = row.name.text;
   const docType = row.docType?.text ?? null;
@@ -79,6 +87,7 @@ function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: read
   const lines = row.descriptionLines.filter((l) => l.n !== cutLine);
   const values = type === "string" ? enumOf(lines, notes) : null;
   const fallback = defaultOf(lines);
+  if (values) runTogether(row, values, notes);
   const format = type === "string" ? formatOf(name) : null;
   const range = rangeOf(name, type);
   const ref = type === "object" || type === "array" ? tableRef(row, nested, notes) : undefined;

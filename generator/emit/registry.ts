@@ -17,7 +17,7 @@ export interface EmitterEntry {
 
 /** The table of emitters. Adding an artefact is one folder under emit/ and one line here. */
 export const EMITTERS: readonly EmitterEntry[] = [
-  { name: "types", emit: emitTypes, exports: (m) => m.entities.map((e) => `./types/${e.objectType}.js`) },
+  { name: "types", emit: emitTypes, exports: (m) => [...m.entities.map((e) => `./types/${e.objectType}.js`), "./types/api.js"] },
   { name: "json-schema", emit: emitJsonSchema, exports: () => [] },
   { name: "validators", emit: emitValidators, exports: () => ["./validators/index.js"] },
   // Fixtures are a subpath (pango-cdp-schemas/fixtures): the main entry stays types, validators and runtime.

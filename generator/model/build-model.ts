@@ -20,7 +20,7 @@ function effectiveDocType(f: RawField, table: RawTable): string | null {
   return fix ? fix.corrected : f.docType.value;
 }
 
-function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: readonly string[] | null, tableNames: ReadonlyMap<string, string>): Field {
+function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: readonly string[] | null, tableNames: ReadonlyMap<string, string>, openTables: ReadonlySet<string>): Field {
   const tableless = f.table !== null && f.table.value === null;
   // SEMANTICS.md "Types": an Array row with no nested table is an array of strings, as List is.
   const type = tableless && f.type.value === "array" ? "list" : f.type.value;
@@ -41,11 +41,12 @@ function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: 
     minimum: type === "double" || type === "float" ? (f.minimum?.value ?? null) : minimum,
     maximum: type === "double" || type === "float" ? (f.maximum?.value ?? null) : maximum,
     table: f.table?.value ? (tableNames.get(f.table.value) ?? null) : null,
+    tableOpen: f.table?.value ? openTables.has(f.table.value) : false,
     enumTypeName, enumConstName: enumTypeName ? `${screamingCase(enumTypeName)}_VALUES` : null,
   };
 }
 
-function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<string, string>): Omit<Table, "kind"> {
+function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<string, string>, openTables: ReadonlySet<string>): Omit<Table, "kind"> {
   const requiredBy = new Map<string, string[]>();
   const rules: AnyOfRule[] = [];
   for (const r of t.rules) {
@@ -60,16 +61,17 @@ function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<strin
     customFields: t.customFields, rules, errata, notes: t.notes,
     incomplete: t.incomplete ? { after: t.incomplete.after.value, note: t.incomplete.note } : null,
     acceptsUnknownKeys: t.customFields || t.incomplete !== null,
-    fields: t.fields.map((f) => buildField(f, t, typeName, requiredBy.get(f.name.value) ?? null, tableNames)),
+    fields: t.fields.map((f) => buildField(f, t, typeName, requiredBy.get(f.name.value) ?? null, tableNames, openTables)),
   };
 }
 
 function buildEntity(spec: RawSpec): Entity {
   const typeName = pascalCase(spec.objectType.value);
   const tableNames = new Map(spec.tables.map((t) => [t.title.value, tableTypeName(t.title.value)]));
+  const open = new Set(spec.tables.filter((t) => t.customFields || t.incomplete !== null).map((t) => t.title.value));
   return {
-    kind: "entity", ...buildTable(spec, typeName, tableNames), objectType: spec.objectType.value, tags: spec.tags, file: spec.file, page: spec.page?.value ?? null,
-    tables: spec.tables.map((t) => ({ kind: "table", ...buildTable(t, tableNames.get(t.title.value)!, tableNames) })),
+    kind: "entity", ...buildTable(spec, typeName, tableNames, open), objectType: spec.objectType.value, tags: spec.tags, file: spec.file, page: spec.page?.value ?? null,
+    tables: spec.tables.map((t) => ({ kind: "table", ...buildTable(t, tableNames.get(t.title.value)!, tableNames, open) })),
   };
 }
 

@@ -16,7 +16,7 @@ const POS = { file: "SEMANTICS.md", line: 1, col: 1 } as const;
 
 function field(name: string, type: Field["type"], required: boolean, description: string, values: readonly string[] | null = null, valuesConst: string | null = null): Field {
   return {
-    kind: "field", pos: POS, name, docType: type === "list" ? "array of strings" : "string", type, tableless: false, required, requiredBy: null, docRequired: required,
+    kind: "field", pos: POS, name, docType: type === "list" ? "array of strings" : "string", type, tableless: false, tableOpen: false, required, requiredBy: null, docRequired: required,
     description, example: null, exampleValue: undefined, default: null, defaultValue: undefined,
     doc: { description, example: null, docType: type === "list" ? "array of strings" : "string" }, enum: values, format: null,
     minimum: null, maximum: null, table: null, enumTypeName: null, enumConstName: valuesConst,

@@ -42,6 +42,8 @@ export interface Field {
   readonly maximum: number | null;
   /** For object/array fields: the nested table's type name; null for a tableless object (any keys). */
   readonly table: string | null;
+  /** The nested table accepts unknown keys (its `acceptsUnknownKeys`), so its records may carry keys it does not list. */
+  readonly tableOpen: boolean;
   /** Names decided by the naming step, for enum fields. */
   readonly enumTypeName: string | null;
   readonly enumConstName: string | null;

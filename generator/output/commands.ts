@@ -29,7 +29,7 @@ function listed(lines: readonly string[], max = 20): string {
 function summaryText(model: Model, s: WriteSummary, outLabel: string, ms: number): string {
   return `pango-codegen generate: ${model.entities.length} entities (${names(model.entities.map((e) => e.objectType))})\n` +
     `  ${s.written.length} written, ${s.unchanged.length} unchanged, ${s.removed.length} removed in ${outLabel} (${ms} ms)\n` +
-    // Removals first: fewer and more surprising than the writes, they stay in view when the list is cut.
+    // Removals first: they are rarer and more surprising than rewrites, so the 20-line cap never hides them.
     listed([...s.removed.map((p) => `- ${outLabel}/${p}`), ...s.written.map((p) => `+ ${outLabel}/${p}`)]);
 }
 

@@ -33,14 +33,23 @@ function changesBehind(path: string, ctx: DriftContext): readonly Change[] {
   return entity === null ? ctx.changes.changes : ctx.changes.changes.filter((c) => c.entity === entity);
 }
 
-/** "specs/x.yaml changed since the last generate (a1b2c3): field-added …", naming at most three changes. */
+function listed(changes: readonly Change[]): string {
+  return changes.slice(0, 3).map(changeText).join("; ") + (changes.length > 3 ? `; … ${changes.length - 3} more` : "");
+}
+
+/**
+ * "specs/x.yaml changed since the last generate (a1b2c3): field-added …", naming at most three changes; when git
+ * shows the specs unchanged, the generator or its templates changed; without git, either may have.
+ */
 function why(path: string, ctx: DriftContext): string {
   const entity = entityOfFile(path, new Set(ctx.specOf.keys()));
   const spec = entity === null ? "the specs" : ctx.specOf.get(entity)!;
+  if (!ctx.changes) return `${spec} or the generator changed since the last generate`;
+  const { since, changes } = ctx.changes;
+  if (changes.length === 0) return `the specs are as at the last generate (${since}), so the generator or its templates changed`;
   const behind = changesBehind(path, ctx);
-  if (behind.length === 0) return `${spec} changed since the last generate`;
-  const shown = behind.slice(0, 3).map(changeText).join("; ");
-  return `${spec} changed since the last generate (${ctx.changes!.since}): ${shown}${behind.length > 3 ? `; … ${behind.length - 3} more` : ""}`;
+  if (behind.length === 0) return `other specs changed since the last generate (${since}): ${listed(changes)}`;
+  return `${spec} changed since the last generate (${since}): ${listed(behind)}`;
 }
 
 function specHint(path: string, ctx: DriftContext): string {

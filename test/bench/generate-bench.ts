@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse, stringify } from "yaml";
 import { median, fmtMs } from "./stats.ts";
 
 const BIN = join(process.cwd(), "generator/bin/pango-codegen.js");
@@ -20,6 +21,21 @@ function timed(args: string[], allowExit1 = false): number {
   return performance.now() - start;
 }
 
+type Yaml = Record<string, unknown>;
+
+/** A real spec cloned under a new object type, its nested tables renamed too (their generated names are global). */
+function cloneSpec(text: string, objectType: string, suffix: string): string {
+  const spec = parse(text) as Yaml;
+  const tables = (spec.tables ?? []) as Yaml[];
+  const renamed = new Map(tables.map((t) => [t.title as string, `${t.title as string} ${suffix}`]));
+  for (const table of [spec, ...tables]) {
+    for (const f of (table.fields ?? []) as Yaml[]) if (typeof f.table === "string" && renamed.has(f.table)) f.table = renamed.get(f.table);
+    for (const e of (table.errata ?? []) as Yaml[]) if (e.property === "title" && table !== spec) { e.doc = renamed.get(e.doc as string) ?? e.doc; }
+  }
+  for (const t of tables) t.title = renamed.get(t.title as string);
+  return stringify({ ...spec, objectType });
+}
+
 /** A specs folder of n entities: the real specs, cloned under new object types. */
 function syntheticSpecs(root: string, n: number): string {
   const dir = join(root, `specs-${n}`);
@@ -28,9 +44,9 @@ function syntheticSpecs(root: string, n: number): string {
   for (let i = 0; i < n; i++) {
     const file = real[i % real.length]!;
     const objectType = file.replace(/\.yaml$/, "");
+    const text = readFileSync(join("specs", file), "utf8");
     const clone = i < real.length ? objectType : `${objectType}-x${i}`;
-    const text = readFileSync(join("specs", file), "utf8").replace(`objectType: ${objectType}`, `objectType: ${clone}`);
-    writeFileSync(join(dir, `${clone}.yaml`), text);
+    writeFileSync(join(dir, `${clone}.yaml`), i < real.length ? text : cloneSpec(text, clone, `X${i}`));
   }
   cpSync("specs/api.yaml", join(dir, "api.yaml"));
   return dir;

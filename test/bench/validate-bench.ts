@@ -5,7 +5,11 @@ import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { z } from "zod";
-import { isCustomerIdentity, isIngestionRequest, isOrder, validateCustomerIdentity, validateIngestionRequest, validateOrder } from "../../generated/validators/index.ts";
+import {
+  CustomerIdentitySchema, OrderSchema, isCustomerIdentity, isIngestionRequest, isOrder, validateCustomerIdentity, validateCustomerIdentityEmail,
+  validateIngestionRequest, validateOrder,
+} from "../../generated/validators/index.ts";
+import { sizeReport } from "./validator-size.ts";
 import { ITEMS, makeOrders, zodOrder } from "./order-payloads.ts";
 import { median } from "./stats.ts";
 import { seededRng } from "../../generator/emit/fixtures/random.ts";
@@ -142,6 +146,36 @@ export function makePayloads(r = rng(20260)): Record<string, unknown>[] {
   return Array.from({ length: PAYLOADS }, (_, i) => wire(i % 10 === 9 ? invalidIdentity(r, i) : validIdentity(r, i)));
 }
 
+/**
+ * The issue cap: a request of 50 entries with 1,150 unknown keys each (0.9 MB, 57,500 problems) validated with the
+ * default cap and with none, against a request with as many problems as the cap: what the cap saves, and what it costs.
+ */
+function capReport(): string[] {
+  const unknown = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, k) => [`extraField${k}`, k]));
+  const entry = { customerId: "C1", email: "a@b.vn", emailType: "Personal" };
+  const big = wire({ objectType: "customer-identity-email", source: "CRM", entries: Array.from({ length: 50 }, () => ({ ...entry, ...unknown(1150) })) });
+  const small = wire({ objectType: "customer-identity-email", source: "CRM", entries: [{ ...entry, ...unknown(100) }] });
+  const time = (f: () => unknown, n: number): number => {
+    for (let k = 0; k < 2; k++) f();
+    const ms: number[] = [];
+    for (let k = 0; k < n; k++) { const t = performance.now(); f(); ms.push(performance.now() - t); }
+    return median(ms);
+  };
+  const capped = time(() => validateIngestionRequest(big), 15), uncapped = time(() => validateIngestionRequest(big, { maxIssues: Infinity }), 5);
+  const wide = wire({ ...entry, ...unknown(5000) });
+  const atCap = time(() => validateIngestionRequest(small), 15), emailOnly = time(() => validateCustomerIdentityEmail(wide), 15);
+  const count = (r: ReturnType<typeof validateIngestionRequest>): number => (r.ok ? 0 : r.issues.length);
+  return [
+    `### issue cap (a ${(JSON.stringify(big).length / 1e6).toFixed(2)} MB request: 50 entries x 1,150 unknown keys; medians)`, "",
+    "| case | issues | ms |", "|---|---:|---:|",
+    `| default cap (${count(validateIngestionRequest(big))} issues, truncated) | ${count(validateIngestionRequest(big))} | ${capped.toFixed(2)} |`,
+    `| no cap (maxIssues: Infinity) | ${count(validateIngestionRequest(big, { maxIssues: Infinity }))} | ${uncapped.toFixed(2)} |`,
+    `| a request with 100 unknown keys (the cap's worth) | ${count(validateIngestionRequest(small))} | ${atCap.toFixed(2)} |`,
+    `| one entity with 5,000 unknown keys | 100 | ${emailOnly.toFixed(2)} |`, "",
+    `capped / the cap's worth: ${(capped / atCap).toFixed(2)}; no cap / capped: ${(uncapped / capped).toFixed(2)}`, "",
+  ];
+}
+
 /** Runs the validation benchmark and returns a printable report. */
 export async function runValidateBench(): Promise<string> {
   const r = rng(20260);
@@ -157,15 +191,19 @@ export async function runValidateBench(): Promise<string> {
   const zod = (x: unknown): boolean => zodIdentity.safeParse(x).success;
   const oursEnv = (x: unknown): boolean => validateIngestionRequest(x).ok;
   const zodEnv = (x: unknown): boolean => zodEnvelope.safeParse(x).success;
-  const identity: Candidate[] = [["validate", ours], ["is", isCustomerIdentity], ["Ajv allErrors", ajvAll], ["Ajv first error", ajvFirst], ["Zod 4", zod]];
+  // The Standard Schema path, as a consumer library calls it (success is "no issues").
+  const standard = (x: unknown): boolean => (CustomerIdentitySchema["~standard"].validate(x) as { issues?: unknown }).issues === undefined;
+  const identity: Candidate[] = [["validate", ours], ["is", isCustomerIdentity], ["Standard Schema", standard], ["Ajv allErrors", ajvAll], ["Ajv first error", ajvFirst], ["Zod 4", zod]];
   const envelope: Candidate[] = [["validate", oursEnv], ["is", isIngestionRequest], ["Ajv allErrors", ajvEnvAll], ["Ajv first error", ajvEnvFirst], ["Zod 4", zodEnv]];
-  const ratios: [string, string][] = [["validate", "Ajv allErrors"], ["validate", "Ajv first error"], ["validate", "Zod 4"], ["is", "Ajv allErrors"], ["is", "Ajv first error"], ["is", "Zod 4"]];
+  const ratios: [string, string][] = [["validate", "Ajv allErrors"], ["validate", "Ajv first error"], ["validate", "Zod 4"], ["is", "Ajv allErrors"], ["is", "Ajv first error"], ["is", "Zod 4"], ["Standard Schema", "validate"]];
+  const envelopeRatios = ratios.filter(([a, b]) => a !== "Standard Schema" && b !== "Standard Schema");
   const orders = makeOrders();
   const validOrders = orders.filter((_, i) => i % 10 !== 9), invalidOrders = orders.filter((_, i) => i % 10 === 9);
   const ajvOrderAll = ajvOf(true, "order"), ajvOrderFirst = ajvOf(false, "order");
   const oursOrder = (x: unknown): boolean => validateOrder(x).ok;
   const zodOrderOk = (x: unknown): boolean => zodOrder.safeParse(x).success;
-  const order: Candidate[] = [["validate", oursOrder], ["is", isOrder], ["Ajv allErrors", ajvOrderAll], ["Ajv first error", ajvOrderFirst], ["Zod 4", zodOrderOk]];
+  const standardOrder = (x: unknown): boolean => (OrderSchema["~standard"].validate(x) as { issues?: unknown }).issues === undefined;
+  const order: Candidate[] = [["validate", oursOrder], ["is", isOrder], ["Standard Schema", standardOrder], ["Ajv allErrors", ajvOrderAll], ["Ajv first error", ajvOrderFirst], ["Zod 4", zodOrderOk]];
   const checks = [
     `agreement (orders): ${order.slice(1).map(([n, ok]) => `${n} ${disagreements(oursOrder, ok, orders)}`).join(", ")} disagreements; ${validOrders.filter(oursOrder).length} valid, ${invalidOrders.filter((x) => !oursOrder(x)).length} invalid`,
     `agreement (payloads): Ajv ${disagreements(ours, ajvAll, payloads)} disagreements, Zod ${disagreements(ours, zod, payloads)}; ${valid.length} valid, ${invalid.filter((x) => !ours(x)).length} invalid`,
@@ -186,6 +224,8 @@ export async function runValidateBench(): Promise<string> {
   return [
     `## validation (node ${process.version}; one process, after warm-up on every payload; medians of ${CYCLES} x ${RUNS} timed runs per candidate)`, "", ...checks.map((c) => `- ${c}`), "",
     ...sets.flatMap(([title, data, cands]) => table(title, measure(cands, data, CYCLES, RUNS), ratios)),
-    ...table(`ingestion request, ${ENVELOPES.toLocaleString("en-US")} envelopes of ${ENTRIES} entries (90% valid)`, measure(envelope, envelopes, CYCLES, 4), ratios),
+    ...table(`ingestion request, ${ENVELOPES.toLocaleString("en-US")} envelopes of ${ENTRIES} entries (90% valid)`, measure(envelope, envelopes, CYCLES, 4), envelopeRatios),
+    ...capReport(),
+    await sizeReport(),
   ].join("\n");
 }

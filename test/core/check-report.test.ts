@@ -54,6 +54,21 @@ describe("check: what it says about each difference", () => {
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=generated\/types\/purchase-order\.ts,line=\d+,col=1,title=stale-file::/));
   }, 120_000);
 
+  it("output stale while the specs are as they were at the last generate: says the generator changed, not the specs", async () => {
+    const { root, dirs, spec } = await repo();
+    // Output that the current generator would not write from these specs, as an older generator's would be:
+    // generated from an edited spec, then committed beside the original spec.
+    const original = readFileSync(spec, "utf8");
+    addField(spec, "giftNote");
+    expect((await run(root, "generate", "-q", ...dirs)).code).toBe(0);
+    writeFileSync(spec, original);
+    git(root, "commit", "-qam", "output of another generator");
+    const r = await run(root, "check", ...dirs);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/generated\/types\/purchase-order\.ts:\d+:1 error stale-file: stale: the specs are as at the last generate \([0-9a-f]{12}\), so the generator or its templates changed; run /);
+    expect(r.err).not.toContain("not-generated");
+  }, 120_000);
+
   it("a hand edit under generated/: 'your edit will be lost: change the spec', told apart from stale specs", async () => {
     const { root, dirs } = await repo();
     appendFileSync(join(root, "generated/types/purchase-order.ts"), "// tweak\n");

@@ -83,6 +83,13 @@ describe("import-doc reads every layout of the saved pages", () => {
       expect(writeSpec(spec, [])).toContain(`  # import-doc: the page has no Name cell for this row (page line ${typeLine})`);
     });
 
+    it("warns where two cells ran together (an enum value glued to the word before it), keeping the page's text", () => {
+      const line = readFileSync(new URL("user-event.txt", LAYOUTS_DIR), "utf8").split("\n").findIndex((l) => /[a-z]Created\b/u.test(l)) + 1;
+      expect(line).toBeGreaterThan(0);
+      expect(notesOf(p, "run-together")).toEqual([[line, "warning"]]);
+      expect(read("customer.txt").notes.filter((n) => n.code === "run-together")).toEqual([]);
+    });
+
     it("keeps a cell in parentheses with the cell above it", () => {
       expect(field(spec, "sourceId").example).toBe("098685xxxx\n(Membership Id)");
     });

@@ -43,8 +43,8 @@ describe("emitted files", () => {
 
   it("are the runtime, the Standard Schema interfaces, one file per entity, the envelope, the Standard Schema objects and the index", () => {
     expect(emitValidators(model).map((f) => f.path)).toEqual([
-      "runtime.ts", "standard-schema.ts", ...model.entities.map((e) => `validators/${e.objectType}.ts`), "validators/ingestion-request.ts",
-      ...model.entities.map((e) => `standard/${e.objectType}.ts`), "standard/ingestion-request.ts", "validators/index.ts",
+      "runtime.ts", "standard-schema.ts", ...model.entities.map((e) => `validators/${e.objectType}.ts`), "validators/ingestion-request.ts", "validators/api.ts",
+      ...model.entities.map((e) => `standard/${e.objectType}.ts`), "standard/ingestion-request.ts", "standard/api.ts", "validators/index.ts",
     ]);
   });
 

@@ -73,10 +73,12 @@ function entityPage(e: Entity): OutputFile {
 }
 
 function readme(model: Model): OutputFile {
-  const rows = model.entities.map((e) => [`[${codeSpan(e.objectType)}](./${e.objectType}.md)`, inline(e.title), String(e.fields.length), e.customFields ? "yes" : "no", String(e.errata.length + e.tables.reduce((n, t) => n + t.errata.length, 0))]);
+  // Where the saved page cuts a table short: "after `x`" for the entity, "<table>: after `x`" for a nested one.
+  const cut = (e: Entity): string => [e, ...e.tables].filter((t) => t.incomplete).map((t) => `${t === e ? "" : `${inline(t.title)}: `}after ${codeSpan(t.incomplete!.after)}`).join("; ");
+  const rows = model.entities.map((e) => [`[${codeSpan(e.objectType)}](./${e.objectType}.md)`, inline(e.title), String(e.fields.length), e.customFields ? "yes" : "no", String(e.errata.length + e.tables.reduce((n, t) => n + t.errata.length, 0)), cut(e)]);
   const contents = render("docs-readme.md.hbs", {
     banner: new Code(`<!-- ${bannerLines("specs/").join(" ")} -->`),
-    index: new Code(table(["Object type", "Title", "Fields", "Custom fields", "Errata"], rows)),
+    index: new Code(table(["Object type", "Title", "Fields", "Custom fields", "Errata", "Saved page stops"], rows)),
   });
   return { path: "docs/README.md", contents };
 }

@@ -30,11 +30,22 @@ function entityDescription(e: Entity): string {
 
 /** The component schemas of one entity: its own (with its example record) and its nested tables'. */
 export function entityComponents(e: Entity): [string, Node][] {
-  const own = tableSchema(e, REF_BASE);
+  const own = withoutDefaults(tableSchema(e, REF_BASE));
   // The entity's description (which says when the table is incomplete) replaces the table schema's own.
   const entity: Node = { title: own.title, description: "", ...own, examples: [exampleRecord(e)] };
   entity.description = entityDescription(e);
-  return [[e.typeName, entity], ...e.tables.map((t): [string, Node] => [t.typeName, tableSchema(t, REF_BASE)])];
+  return [[e.typeName, entity], ...e.tables.map((t): [string, Node] => [t.typeName, withoutDefaults(tableSchema(t, REF_BASE))])];
+}
+
+/**
+ * A documented default stays in the field's description only: OpenAPI tools read `default` as "the server fills it
+ * in" (openapi-typescript makes such a field non-optional), while SEMANTICS.md keeps it optional and unfilled.
+ */
+function withoutDefaults(schema: Node): Node {
+  const props = schema.properties as Record<string, Node> | undefined;
+  if (!props) return schema;
+  // Object.fromEntries defines keys (a field named __proto__ stays a key, not a prototype).
+  return { ...schema, properties: Object.fromEntries(Object.entries(props).map(([k, { default: _documented, ...rest }]) => [k, rest])) };
 }
 
 const ENVELOPE_DOC = {

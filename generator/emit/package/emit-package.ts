@@ -1,5 +1,6 @@
 import type { Entity, Model } from "../../model/ir.ts";
 import { schemaName } from "../validators/standard-code.ts";
+import { apiFixtures } from "../../model/api-shapes.ts";
 import type { EmitterEntry } from "../registry.ts";
 import { jsBanner, type OutputFile } from "../output-file.ts";
 import { Code, render } from "../templates.ts";
@@ -77,6 +78,23 @@ function fixturesStub(): string {
   return stableJson({ type: "module", main: "../dist/cjs/fixtures/index.js", types: "../dist/cjs/fixtures/index.d.ts" });
 }
 
+/** fixtures/api.ts: valid and invalid examples of the API's other shapes (re-exported by fixtures/index.ts). */
+function apiFixturesModule(): OutputFile {
+  const contents = [
+    jsBanner("generator/model/api-shapes.ts"),
+    "",
+    'import type { IssueCode } from "../runtime.js";',
+    "",
+    "/** An example of an API shape that breaks one rule, and the issues a validator reports for it. */",
+    "export interface InvalidApiFixture { readonly label: string; readonly value: unknown; readonly issues: readonly { readonly path: string; readonly code: IssueCode }[] }",
+    "",
+    "/** Valid and invalid examples of each API shape, by type name. */",
+    `export const apiFixtures: Readonly<Record<string, { readonly valid: readonly unknown[]; readonly invalid: readonly InvalidApiFixture[] }>> = JSON.parse(${str(JSON.stringify(apiFixtures()))});`,
+    "",
+  ].join("\n");
+  return { path: "fixtures/api.ts", contents };
+}
+
 /** entities/<object-type>.ts: one entity's types, validators and Standard Schema objects, for a deep import. */
 function entityModule(e: Entity): OutputFile {
   const tables = [e, ...e.tables];
@@ -112,6 +130,7 @@ export function emitPackage(model: Model, emitters: readonly EmitterEntry[]): Ou
     { path: "tsconfig.json", contents: tsconfig() },
     { path: "tsconfig.cjs.json", contents: tsconfigCjs() },
     { path: "fixtures/package.json", contents: fixturesStub() },
+    apiFixturesModule(),
     ...model.entities.map(entityModule),
     { path: "README.md", contents: readme },
   ];

@@ -3,6 +3,7 @@ import { docComment, ident, key, str } from "../escape.ts";
 import { jsBanner, type OutputFile } from "../output-file.ts";
 import { Code, render } from "../templates.ts";
 import { assertNever } from "../../util/assert.ts";
+import { API_TABLES, CALLBACK } from "../../model/api-shapes.ts";
 
 /** The TypeScript type of a field's value (without null). */
 export function valueType(f: Field): string {
@@ -13,8 +14,9 @@ export function valueType(f: Field): string {
     case "boolean": return "boolean";
     // Mutable arrays: a value typed here must also fit the types other tools derive from the OpenAPI document.
     case "list": return "string[]";
-    case "object": return f.table === null ? "{ [key: string]: unknown }" : ident(f.table);
-    case "array": return f.table === null ? "string[]" : `${ident(f.table)}[]`;
+    // A nested table open to unknown keys takes any of them here: its records may carry keys it does not list.
+    case "object": return f.table === null ? "{ [key: string]: unknown }" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}`;
+    case "array": return f.table === null ? "string[]" : `${ident(f.table)}${f.tableOpen ? "<Record<string, JsonValue>>" : ""}[]`;
     default: return assertNever(f.type, "field type");
   }
 }
@@ -64,9 +66,9 @@ function enumDecls(t: Table): string[] {
 }
 
 /** The declarations of one table: enums, the plain fields interface, and the type with its rules. */
-function tableDecls(t: Table, objectType: string | null): string {
+function tableDecls(t: Table, objectType: string | null, kind = "a nested table"): string {
   const fieldsName = ident(`${t.typeName}Fields`);
-  const lines = [`Fields of ${t.title}${objectType ? ` (object type \`${objectType}\`)` : " (a nested table)"}, each optional unless the doc requires it.`];
+  const lines = [`Fields of ${t.title}${objectType ? ` (object type \`${objectType}\`)` : ` (${kind})`}, each optional unless the doc requires it.`];
   if (t.customFields) lines.push("", "Custom fields: any other key is one of the organisation's custom fields (see the type's `Custom` parameter).");
   if (t.incomplete) lines.push("", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`; the rows after it are unknown, so any other key is accepted. ${t.incomplete.note}`);
   const props = t.fields.map((f) => property(f, t, "  "));
@@ -80,7 +82,9 @@ function tableDecls(t: Table, objectType: string | null): string {
   const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<Custom extends Record<string, JsonValue> = {}>` : ident(t.typeName);
   return [
     ...enumDecls(t),
-    `${docComment(lines)}\nexport interface ${fieldsName} {\n${props.join("\n")}\n}`,
+    // A type alias, not an interface: only an object type has the implicit index signature that lets a value fit the
+    // open `{ [key: string]: unknown }` shapes other tools (openapi-typescript) derive from the schemas.
+    `${docComment(lines)}\nexport type ${fieldsName} = {\n${props.join("\n")}\n};`,
     `${typeDoc}\nexport type ${head} = ${[fieldsName, ...(t.acceptsUnknownKeys ? ["Custom"] : []), ...unions].join(" & ")};`,
   ].join("\n\n");
 }
@@ -95,7 +99,16 @@ function entityFile(e: Entity): OutputFile {
   };
 }
 
-/** Emits `types/<object-type>.ts` for every entity. */
+/** types/api.ts: the API's other shapes, declared as entity tables are, and the callback's map of results. */
+function apiFile(): OutputFile {
+  const c = CALLBACK;
+  const callback = `${docComment([c.title, "", c.description])}\nexport type ${ident(c.typeName)} = {\n` +
+    `${docComment([c.data.description], "  ")}\n  ${key(c.data.name)}: { [refId: string]: ${ident(c.data.result.typeName)} };\n};`;
+  const body = ['import type { JsonValue } from "../runtime.js";', ...API_TABLES.map((t) => tableDecls(t, null, `an API shape: ${t.notes.join(" ")}`)), callback].join("\n\n");
+  return { path: "types/api.ts", contents: render("types.ts.hbs", { banner: new Code(jsBanner("generator/model/api-shapes.ts")), body: new Code(body) }) };
+}
+
+/** Emits `types/<object-type>.ts` for every entity, and `types/api.ts`. */
 export function emitTypes(model: Model): OutputFile[] {
-  return model.entities.map(entityFile);
+  return [...model.entities.map(entityFile), apiFile()];
 }

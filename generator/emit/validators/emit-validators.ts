@@ -5,11 +5,13 @@ import { render } from "../templates.ts";
 import { _, Code, join, name, COMMA, NL } from "./code.ts";
 import { collectorName, testerName } from "./field-checks.ts";
 import { tableCode } from "./table-code.ts";
+import { FORMAT_WORDS, TYPE_WORDS } from "./messages.ts";
 import { envelopeCode } from "./envelope-code.ts";
 import { entityStandardCode, requestStandardCode, schemaName } from "./standard-code.ts";
+import { apiExports, apiStandardCode, apiValidatorCode } from "./api-code.ts";
 
 /** The helpers of runtime.ts a generated file may call; each file imports those its code uses. */
-const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected"];
+const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected", "pointerToken", "typeIssue", "requiredIssue", "rangeIssue", "formatIssue"];
 
 function runtimeImports(body: Code): Code[] {
   const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}[(<]`, "u").test(body.text));
@@ -59,7 +61,17 @@ function standardFiles(model: Model): OutputFile[] {
       const { imports, body } = requestStandardCode(model);
       return file("standard/ingestion-request.ts", "specs/", summary, imports, body);
     })(),
+    (() => {
+      const { imports, body } = apiStandardCode(model);
+      return file("standard/api.ts", "generator/model/api-shapes.ts", summary, imports, body);
+    })(),
   ];
+}
+
+/** validators/api.ts: the authentication request and response, the error and success responses, the callback. */
+function apiFile(): OutputFile {
+  const { imports, body } = apiValidatorCode();
+  return file("validators/api.ts", "generator/model/api-shapes.ts", "Runtime validators of the API's other shapes: authentication, responses and the ingestion callback.", [...imports, ...runtimeImports(body)], body);
 }
 
 /** validators/index.ts: the public surface (the internal collectors and runtime helpers stay private). */
@@ -73,6 +85,8 @@ function indexFile(model: Model): OutputFile {
     _`export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";`,
     _`export type { ObjectType, IngestionRequest } from "./ingestion-request.js";`,
     _`export { IngestionRequestSchema } from "../standard/ingestion-request.js";`,
+    _`export { ${join(apiExports().validators, COMMA)} } from "./api.js";`,
+    _`export { ${join(apiExports().schemas, COMMA)} } from "../standard/api.js";`,
     _`export { DEFAULT_MAX_ISSUES } from "../runtime.js";`,
     _`export { pathKeys } from "../runtime.js";`,
     _`export type { JsonValue, ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
@@ -89,10 +103,12 @@ export function emitValidators(model: Model): OutputFile[] {
       // RegExp#toString is the literal; the expressions are the generator's own constants, never spec text.
       email: new Code(String(EMAIL)), uri: new Code(String(URI)), notUriFragment: new Code(String(NOT_URI_FRAGMENT)),
       vendor: model.package.name,
+      typeWords: new Code(JSON.stringify(TYPE_WORDS)), formatWords: new Code(JSON.stringify(FORMAT_WORDS)),
     }) },
     { path: "standard-schema.ts", contents: render("standard-schema.ts.hbs", { banner: new Code(jsBanner("@standard-schema/spec 1.1.0")) }) },
     ...model.entities.map(entityFile),
     envelopeFile(model),
+    apiFile(),
     ...standardFiles(model),
     indexFile(model),
   ];

@@ -48,6 +48,20 @@ export function push(path: Code, code: string, message: string | Code, details: 
   return _`add(issues, { path: ${path}, code: ${code}, message: ${m}, details: ${details} });`;
 }
 
+/**
+ * The base path a field path was built on: the runtime's issue helpers take the object's path and the field's name,
+ * and build the pointer and the message themselves (one short call per check keeps the validators small).
+ */
+function base(fieldPathCode: Code): Code {
+  if (!fieldPathCode.text.startsWith("path + ")) throw new InternalError(`not a field path: ${fieldPathCode.text}`);
+  return new Code("path");
+}
+
+/** A `type` issue of a scalar field, through the runtime helper (the message comes from the same words). */
+function typeIssue(f: Field, path: Code): Code {
+  return _`typeIssue(issues, ${base(path)}, ${f.name}, ${f.type});`;
+}
+
 /** The details of a `type` issue: the expected type, in the spec's words. */
 export function expected(type: string): Code {
   return lit({ expected: type });
@@ -59,24 +73,24 @@ const FORMAT_TESTS: Record<NonNullable<Field["format"]>, Code> = {
 };
 
 function stringSteps(f: Field, path: Code): Step[] {
-  const steps: Step[] = [{ fails: _`typeof v !== "string"`, report: push(path, "type", msg.typeMessage(f, null), expected(f.type)) }];
-  if (f.required) steps.push({ fails: _`!nonBlank(v)`, report: push(path, "required", msg.blankMessage(f), lit({ blank: true })) });
+  const steps: Step[] = [{ fails: _`typeof v !== "string"`, report: typeIssue(f, path) }];
+  if (f.required) steps.push({ fails: _`!nonBlank(v)`, report: _`requiredIssue(issues, ${base(path)}, ${f.name}, true, ${msg.requiredWhy(f)});` });
   if (f.enum) {
     // The values, for the suggestion, come from the constant the types module exports, so nothing is allocated per issue.
     const values = f.enumConstName ? name(f.enumConstName) : _`[${join(f.enum.map((e) => _`${e}`), COMMA)}]`;
     steps.push({ fails: join(f.enum.map((e) => _`v !== ${e}`), AND), compound: true, report: _`enumIssue(issues, ${path}, ${msg.enumMessage(f)}, v, ${values});` });
   }
-  if (f.format) steps.push({ fails: FORMAT_TESTS[f.format], report: push(path, "format", msg.formatMessage(f), lit({ format: f.format })) });
+  if (f.format) steps.push({ fails: FORMAT_TESTS[f.format], report: _`formatIssue(issues, ${base(path)}, ${f.name}, ${f.format!});` });
   return steps;
 }
 
 function numberSteps(f: Field, path: Code): Step[] {
   const isInt = f.type !== "double" && f.type !== "float";
-  const steps: Step[] = [{ fails: isInt ? _`typeof v !== "number" || !Number.isInteger(v)` : _`typeof v !== "number" || !Number.isFinite(v)`, compound: true, report: push(path, "type", msg.typeMessage(f, null), expected(f.type)) }];
+  const steps: Step[] = [{ fails: isInt ? _`typeof v !== "number" || !Number.isInteger(v)` : _`typeof v !== "number" || !Number.isFinite(v)`, compound: true, report: typeIssue(f, path) }];
   const bounds: Code[] = [];
   if (f.minimum !== null) bounds.push(_`v < ${f.minimum}`);
   if (f.maximum !== null) bounds.push(_`v > ${f.maximum}`);
-  if (bounds.length > 0) steps.push({ fails: join(bounds, OR), compound: bounds.length > 1, report: push(path, "range", msg.rangeMessage(f), lit({ minimum: f.minimum, maximum: f.maximum })) });
+  if (bounds.length > 0) steps.push({ fails: join(bounds, OR), compound: bounds.length > 1, report: _`rangeIssue(issues, ${base(path)}, ${f.name}, ${f.minimum}, ${f.maximum});` });
   return steps;
 }
 
@@ -85,7 +99,7 @@ function scalarSteps(f: Field, path: Code): Step[] | null {
   switch (f.type) {
     case "string": case "date": return stringSteps(f, path);
     case "integer": case "long": case "timestamp": case "double": case "float": return numberSteps(f, path);
-    case "boolean": return [{ fails: _`typeof v !== "boolean"`, report: push(path, "type", msg.typeMessage(f, null), expected(f.type)) }];
+    case "boolean": return [{ fails: _`typeof v !== "boolean"`, report: typeIssue(f, path) }];
     case "list": case "object": case "array": return null;
     default: return assertNever(f.type, "field type");
   }
@@ -120,14 +134,14 @@ export function collectField(f: Field, tables: ReadonlyMap<string, Table>, value
   // An optional field with a single check reads best as one condition.
   if (!f.required && steps?.length === 1) return _`${head}\nif (v != null && ${operand(steps[0]!)}) ${steps[0]!.report}`;
   const checks = steps ? join(steps.map((s) => _`if (${s.fails}) ${s.report}`), new Code("\nelse ")) : compoundChecks(f, path, tables);
-  if (f.required) return _`${head}\nif (v == null) ${push(path, "required", msg.requiredMessage(f), lit({ blank: false }))}\nelse {\n${indent(checks)}\n}`;
+  if (f.required) return _`${head}\nif (v == null) ${_`requiredIssue(issues, ${base(path)}, ${f.name}, false, ${msg.requiredWhy(f)});`}\nelse {\n${indent(checks)}\n}`;
   return _`${head}\nif (v != null) {\n${indent(checks)}\n}`;
 }
 
 /** Test mode: exits with `fail` (code that returns) as soon as the field is wrong. */
 export function testField(f: Field, tables: ReadonlyMap<string, Table>, fail: Code): Code {
   const head = _`v = ${readField(f.name)};`;
-  const steps = scalarSteps(f, new Code("path"));
+  const steps = scalarSteps(f, fieldPath(f.name)); // the reports are not used: test mode only exits
   if (steps) {
     const fails = join(steps.map(operand), OR);
     return f.required ? _`${head}\nif (v == null || ${fails}) ${fail}` : _`${head}\nif (v != null && ${steps.length === 1 ? fails : _`(${fails})`}) ${fail}`;

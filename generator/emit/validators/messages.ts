@@ -10,21 +10,32 @@ function quoteDocs(doc: readonly string[]): string {
   return doc.map((d) => `"${d}"`).join(" / ");
 }
 
+/** What a value of a scalar or list type is, as the end of "must be ..."; the runtime builds these messages from the same words. */
+export const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: "a string", date: "a string (a date written YYYY-MM-DD)", integer: "an integer", long: "an integer (Long)",
+  timestamp: "an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", double: "a finite number", float: "a finite number",
+  boolean: "true or false", list: "an array of strings",
+};
+
 /** What a value of the field's type is, as the end of "must be ...". */
 function typeWords(f: Field, tableTitle: string | null): string {
   switch (f.type) {
-    case "string": return "a string";
-    case "date": return "a string (a date written YYYY-MM-DD)";
-    case "integer": return "an integer";
-    case "long": return "an integer (Long)";
-    case "timestamp": return "an integer number of milliseconds since 1970-01-01 UTC (Timestamp)";
-    case "double": case "float": return "a finite number";
-    case "boolean": return "true or false";
-    case "list": return "an array of strings";
     case "object": return tableTitle === null ? "a JSON object" : `an object (${tableTitle})`;
     case "array": return `an array of objects (${tableTitle})`;
-    default: return assertNever(f.type, "field type");
+    default: return TYPE_WORDS[f.type] ?? assertNever(f.type as never, "field type");
   }
+}
+
+/** What a formatted string must be, as the end of "must be ..." (runtime and generator alike). */
+export const FORMAT_WORDS: Readonly<Record<string, string>> = {
+  email: "an e-mail address", uri: "an absolute URI",
+  "country-alpha2": "two upper-case letters (ISO 3166-1 alpha-2 country code)", "country-alpha3": "three upper-case letters (ISO 3166-1 alpha-3 country code)",
+  date: "a real calendar date written YYYY-MM-DD",
+};
+
+/** The doc sentences an all-of rule gives for a required field, as the end of its message ("" when none). */
+export function requiredWhy(f: Field): string {
+  return f.requiredBy ? `: ${quoteDocs(f.requiredBy)}` : "";
 }
 
 export function typeMessage(f: Field, tableTitle: string | null): string {
@@ -33,32 +44,6 @@ export function typeMessage(f: Field, tableTitle: string | null): string {
 
 export function itemTypeMessage(f: Field): string {
   return `each item of ${label(f)} must be a string`;
-}
-
-/** Missing or null; for an all-of rule, the doc's sentence says why. */
-export function requiredMessage(f: Field): string {
-  return `${label(f)} is required${f.requiredBy ? `: ${quoteDocs(f.requiredBy)}` : ""}`;
-}
-
-export function blankMessage(f: Field): string {
-  return `${label(f)} is required and must not be blank${f.requiredBy ? `: ${quoteDocs(f.requiredBy)}` : ""}`;
-}
-
-export function rangeMessage(f: Field): string {
-  if (f.minimum !== null && f.maximum !== null) return `${label(f)} must be between ${f.minimum} and ${f.maximum}`;
-  return f.minimum !== null ? `${label(f)} must be at least ${f.minimum}` : `${label(f)} must be at most ${f.maximum}`;
-}
-
-export function formatMessage(f: Field): string {
-  switch (f.format) {
-    case "email": return `${label(f)} must be an e-mail address`;
-    case "uri": return `${label(f)} must be an absolute URI`;
-    case "country-alpha2": return `${label(f)} must be two upper-case letters (ISO 3166-1 alpha-2 country code)`;
-    case "country-alpha3": return `${label(f)} must be three upper-case letters (ISO 3166-1 alpha-3 country code)`;
-    case "date": return `${label(f)} must be a real calendar date written YYYY-MM-DD`;
-    case null: return `${label(f)} is malformed`;
-    default: return assertNever(f.format, "format");
-  }
 }
 
 /** The start of an enum message; the runtime adds the rejected value and a suggestion. */

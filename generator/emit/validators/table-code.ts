@@ -109,9 +109,10 @@ function tester(t: Table, tables: ReadonlyMap<string, Table>): Code {
 }
 
 /** The exported pair: `validate...` (every issue) and `is...` (a fast boolean that agrees with it). */
-function publicFunctions(t: Table): Code {
+export function publicFunctions(t: Table): Code {
   const type = name(t.typeName);
-  const validateDoc = docComment([`Validates a ${t.title}: \`ok\` with the input itself, or its problems (at most \`options.maxIssues\`, default 100) with JSON Pointer path, code, message and details. Never throws.`]);
+  const validateDoc = docComment([`Validates a ${t.title}: \`ok\` with the input itself, or its problems (at most \`options.maxIssues\`, default 100) with JSON Pointer path, code, message and details. Never throws.`,
+    ...(t.incomplete ? ["", `Incomplete: the saved doc page stops after \`${t.incomplete.after}\`, so keys not listed are accepted. ${t.incomplete.note}`] : [])]);
   const isDoc = docComment([`Whether the input is a valid ${t.title}; agrees with \`${t.validateName}\` on every input and stops at the first problem.`]);
   return _`${new Code(validateDoc)}
 export function ${name(t.validateName)}(input: unknown, options?: ValidateOptions): ValidationResult<${type}> {

@@ -1,5 +1,4 @@
-// The same package from CommonJS: Node 20.19 and later can require() an ES module, and this one has no
-// top-level await, so require() returns it whole.
+// The same package from CommonJS: require() loads its CommonJS build, with its own declarations.
 import pango = require("pango-cdp-schemas");
 import identitySchema = require("pango-cdp-schemas/json-schema/customer-identity.schema.json");
 

@@ -1,9 +1,10 @@
 // A consumer of the installed package, as an ES module: types, validators, fixtures, the JSON Schema and
 // the OpenAPI document.
 import {
-  CUSTOMER_IDENTITY_GENDER_VALUES, fixtures, validateCustomerIdentity, validateIngestionRequest,
+  CUSTOMER_IDENTITY_GENDER_VALUES, validateCustomerIdentity, validateIngestionRequest,
   type CustomerIdentity, type ValidationIssue,
 } from "pango-cdp-schemas";
+import { fixtures } from "pango-cdp-schemas/fixtures";
 import identitySchema from "pango-cdp-schemas/json-schema/customer-identity.schema.json" with { type: "json" };
 import openapi from "pango-cdp-schemas/openapi/openapi.json" with { type: "json" };
 

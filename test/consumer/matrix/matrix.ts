@@ -6,12 +6,15 @@ import { validateCustomerIdentity as deepValidate } from "pango-cdp-schemas/enti
 
 const person: CustomerIdentity = fixtures["customer-identity"].example;
 const gender: string = "male";
-const checked = CustomerIdentitySchema["~standard"].validate({ customerId: "C1" });
+const checked = CustomerIdentitySchema["~standard"].validate({ customerId: 5, phone: "1", fullName: "A" });
+// Under exactOptionalPropertyTypes an optional field still takes an explicit undefined, as the validators do.
+const optional: CustomerIdentity = { customerId: "C1", phone: "1", fullName: "A", email: undefined };
 
 console.log(JSON.stringify({
   valid: validateCustomerIdentity(person).ok,
   deep: deepValidate({}).ok,
   same: deepValidate === validateCustomerIdentity,
   guard: isCustomerIdentityGender(gender),
-  standard: "issues" in checked && checked.issues !== undefined ? checked.issues.map((i) => i.path) : [],
+  optional: validateCustomerIdentity(optional).ok,
+  standard: checked instanceof Promise || checked.issues === undefined ? [] : checked.issues.map((i) => i.path),
 }));
