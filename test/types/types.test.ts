@@ -6,11 +6,11 @@ import { compileTexts, emit } from "../support/compile.ts";
 import { tempDir } from "../support/tmp.ts";
 
 // Type-level tests of the generated package, against made-up specs (never the documentation's data): the
-// package is generated in memory from test/specs/made-up/club/, the probes in test/types/probes/ are compiled
+// package is generated in memory from test/specs/types/, the probes in test/types/probes/ are compiled
 // against it with the TypeScript API, and every line's diagnostics are compared with what the probe states.
 
 const ROOT = process.cwd();
-const SPECS = join(ROOT, "test/specs/made-up/club");
+const SPECS = join(ROOT, "test/specs/types");
 const PROBES = join(ROOT, "test/types/probes");
 // `// @ts-expect-error TS2322,TS2353 `text` why`: the next line fails with exactly these codes, one message containing the text.
 const DIRECTIVE = /^\s*\/\/ @ts-expect-error\b(.*)$/u;

@@ -1,5 +1,5 @@
 // Type-level probe of the generated entity types, compiled by test/types/types.test.ts against the package
-// generated from the made-up specs in test/specs/made-up/club/ (never against generated/). Plain lines must
+// generated from the made-up specs in test/specs/types/ (never against generated/). Plain lines must
 // compile; the line after each `// @ts-expect-error TS2322 <backquoted text> why` must fail with exactly the
 // codes stated, and one of its messages must contain the backquoted text (so a line failing for another
 // reason fails the test). Keep each statement on one line: diagnostics are matched by line number.

@@ -1,6 +1,6 @@
 // Type-level probe: the generated Standard Schema objects against @standard-schema/spec's own interfaces, and
 // Hono's standard validator accepting them; compiled by test/types/types.test.ts against the package generated
-// from the made-up specs in test/specs/made-up/club/ (same conventions as entity-types.probe.ts).
+// from the made-up specs in test/specs/types/ (same conventions as entity-types.probe.ts).
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from "@standard-schema/spec";
 import { sValidator } from "@hono/standard-validator";
 import { ClubMemberSchema, MemberAddressSchema, ClubCardSchema, IngestionRequestSchema, type ClubMember, type ClubCard, type IngestionRequest } from "./out/index.js";
