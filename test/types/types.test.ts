@@ -51,6 +51,7 @@ function project(): { root: string; probes: string[] } {
   return { root, probes };
 }
 
+/** Every diagnostic of the probes and the package they import, under the root tsconfig's strictness plus `extra`. */
 function compileProbes(root: string, files: string[], extra: ts.CompilerOptions): readonly ts.Diagnostic[] {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
