@@ -16,7 +16,7 @@ import { tempDir } from "../support/tmp.ts";
 const schema = JSON.parse(readFileSync("generator/spec/spec.schema.json", "utf8"));
 
 describe("the spec format", () => {
-  const files = [...listSpecFiles("specs"), ...listSpecFiles("test/specs/valid"), ...listSpecFiles("test/specs/made-up")];
+  const files = [...listSpecFiles("specs"), ...listSpecFiles("test/specs/valid"), ...listSpecFiles("test/specs/made-up"), ...listSpecFiles("test/specs/types")];
 
   it.each(files.map((f) => [f]))("%s validates against spec.schema.json and names it for editors", (file) => {
     const text = readFileSync(file, "utf8");
