@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { compileTexts } from "../support/compile.ts";
+import type { Model } from "../../generator/model/ir.ts";
 import { generatePackage, type Is, type Result, type TempPackage, type Validate } from "./support.ts";
 
 // The made-up patron specs (test/specs/made-up/patron*.yaml) and API facts, so the validator tests hand-write
@@ -32,11 +33,17 @@ export interface Patrons {
   readonly isRequest: Is;
 }
 
-/** Compiles the made-up specs in memory and imports their generated validators (remove with removeTempPackages). */
-export async function patrons(): Promise<Patrons> {
+/** The model of the made-up specs, compiled in memory (throws on any diagnostic, warnings included). */
+export function patronModel(): Model {
   const texts = Object.fromEntries(FILES.map((f) => [f, readFileSync(`test/specs/made-up/${f}`, "utf8")]));
   const { model, diagnostics } = compileTexts(texts, API);
   if (!model || diagnostics.length) throw new Error(`made-up specs: ${diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).join("\n")}`);
+  return model;
+}
+
+/** Compiles the made-up specs in memory and imports their generated validators (remove with removeTempPackages). */
+export async function patrons(): Promise<Patrons> {
+  const model = patronModel();
   const pkg = await generatePackage(model);
   const entity = (t: string) => model.entities.find((e) => e.objectType === t) ?? fail(t);
   const fn = <T>(name: string): T => (pkg.validators[name] as T | undefined) ?? fail(name);
