@@ -10,6 +10,14 @@ import { tempDir } from "../support/tmp.ts";
 import { baseSpecs, field, spec, writeSet } from "./support.ts";
 
 const BIN = resolve("generator/bin/pango-codegen.js");
+/**
+ * The package.version of the made-up api.yaml in every temporary repository below: unlike any real version, so the
+ * tests also prove that the base's version is read from the repository's own api.yaml, never from this one's.
+ */
+const VERSION = "4.5.6";
+const NEXT_MAJOR = "5.0.0";
+/** diff and check --base run TypeScript's checker over both generated packages: seconds each, more on a busy machine. */
+const TIMEOUT = 120_000;
 
 function git(repo: string, ...args: string[]): string {
   return execFileSync("git", ["-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -31,6 +39,7 @@ function repoWithTwoCommits(): string {
   const set = baseSpecs();
   // A description without a value list, so editing the enum alone leaves the specs free of warnings.
   field(spec(set, "order"), "status").description = "Order status";
+  set.api = { ...set.api, package: { name: "demo-schemas", version: VERSION } };
   writeSet(join(repo, "specs"), set);
   git(repo, "add", "specs");
   git(repo, "commit", "-q", "-m", "specs");
@@ -52,11 +61,11 @@ describe("diff against a git revision", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(json.base).toEqual({ label: "HEAD~1", version: "1.0.0" });
+    expect(json.base).toEqual({ label: "HEAD~1", version: VERSION });
     expect(json.changes).toEqual([expect.objectContaining({ kind: "enum-values-removed", entity: "order", field: "status", producer: "breaking", file: "specs/order.yaml" })]);
     expect(json.bump).toBe("major");
     expect(git(repo, "status", "--porcelain")).toBe("");
-  });
+  }, TIMEOUT);
 
   test("the CLI binary run inside the repository prints the grouped report", () => {
     const repo = repoWithTwoCommits();
@@ -70,7 +79,7 @@ describe("diff against a git revision", () => {
     expect(code).toBe(1);
     expect(out).toMatch(/^order$/mu);
     expect(out).toMatch(/BREAKING {2}specs\/order\.yaml:\d+:\d+ {2}status {2}enum-values-removed/u);
-  });
+  }, TIMEOUT);
 
   test("a removed field points at its line in the base revision", async () => {
     const repo = repoWithTwoCommits();
@@ -81,7 +90,7 @@ describe("diff against a git revision", () => {
     expect(removed).toMatchObject({ field: "carrier", side: "base", file: "HEAD:specs/shipment.yaml" });
     const baseText = git(repo, "show", "HEAD:specs/shipment.yaml").split("\n");
     expect(baseText[removed.line - 1]).toContain("name: carrier");
-  });
+  }, TIMEOUT);
 
   test("a revision without specs/ exits 2 with a diagnostic", async () => {
     const repo = repoWithTwoCommits();
@@ -90,7 +99,7 @@ describe("diff against a git revision", () => {
     const r2 = await run(["diff", "--base", git(repo, "commit-tree", "-m", "empty", git(repo, "mktree").trim()).trim()], repo);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("no-specs");
-  });
+  }, TIMEOUT);
 });
 
 describe("check --base", () => {
@@ -100,16 +109,16 @@ describe("check --base", () => {
     expect((await run(["generate", "-q", ...paths], repo)).code).toBe(0);
     const warned = await run(["check", ...paths, "--base", "HEAD~1"], repo);
     expect(warned.code).toBe(1);
-    expect(warned.err).toContain("warning: the specs changed in a breaking way since HEAD~1 but package.version went 1.0.0 → 1.0.0, not a major bump");
+    expect(warned.err).toContain(`warning: the specs changed in a breaking way since HEAD~1 but package.version went ${VERSION} → ${VERSION}, not a major bump`);
     expect(warned.err).toMatch(/specs\/order\.yaml:\d+:\d+ order status enum-values-removed/u);
 
-    edit(repo, "api.yaml", "version: 1.0.0", "version: 2.0.0");
+    edit(repo, "api.yaml", `version: ${VERSION}`, `version: ${NEXT_MAJOR}`);
     expect((await run(["generate", "-q", ...paths], repo)).code).toBe(0);
     const passed = await run(["check", ...paths, "--base", "HEAD~1"], repo);
     expect(passed.err).toBe("");
     expect(passed.code).toBe(0);
-    expect(passed.out).toContain("package.version 2.0.0 fits the changes since HEAD~1 (implied bump: major)");
-  });
+    expect(passed.out).toContain(`package.version ${NEXT_MAJOR} fits the changes since HEAD~1 (implied bump: major)`);
+  }, TIMEOUT);
 
   test("a compatible change needs no major bump", async () => {
     const repo = repoWithTwoCommits();
@@ -121,5 +130,5 @@ describe("check --base", () => {
     const r = await run(["check", ...paths, "--base", "HEAD"], repo);
     expect(r.code).toBe(0);
     expect(r.out).toContain("implied bump: minor");
-  });
+  }, TIMEOUT);
 });

@@ -3,8 +3,10 @@ import { _, Code, join, name, prop, COMMA } from "../../generator/emit/validator
 import { emitValidators } from "../../generator/emit/validators/emit-validators.ts";
 import { InternalError } from "../../generator/util/assert.ts";
 import { modelOf } from "./support.ts";
+import { patronModel } from "./made-up.ts";
 
-// The validator emitter: its code builder (plain strings always become literals) and its output.
+// The validator emitter: its code builder (plain strings always become literals) and its output (over every entity
+// of the specs, and the exact code of a made-up spec, test/specs/made-up/patron.yaml).
 
 describe("code builder", () => {
   it("quotes every plain string and inserts only Code raw", () => {
@@ -62,9 +64,9 @@ describe("emitted files", () => {
     for (const m of index.matchAll(/from "([^"]+)"/gu)) expect(m[1], "validators/index.ts").toMatch(/^(\.\.\/runtime\.js|\.\.\/standard-schema\.js|\.\.\/standard\/[a-z0-9-]+\.js|\.\/[a-z0-9-]+\.js)$/u);
   });
 
-  it("specialise each field: the customer-identity checks name its fields and bounds inline", () => {
-    const file = emitValidators(model).find((f) => f.path === "validators/customer-identity.ts")!.contents;
-    expect(file).toContain('v = o.timezoneGmt;\n  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;');
-    expect(file).toContain('if (v != null && (typeof v !== "string" || (v !== "male" && v !== "female" && v !== "undefined"))) return false;');
+  it("specialise each field: the made-up patron checks name its fields and bounds inline", () => {
+    const file = emitValidators(patronModel()).find((f) => f.path === "validators/patron.ts")!.contents;
+    expect(file).toContain('v = o.utcOffset;\n  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;');
+    expect(file).toContain('if (v != null && (typeof v !== "string" || (v !== "red" && v !== "green" && v !== "blue"))) return false;');
   });
 });

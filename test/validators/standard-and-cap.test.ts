@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as generated from "../../generated/validators/index.ts";
 import { pathKeys } from "../../generated/runtime.ts";
-import { modelOf } from "./support.ts";
+import { modelOf, removeTempPackages } from "./support.ts";
 import { ROOT } from "../hardening/support.ts";
+import { email, patron, patrons } from "./made-up.ts";
 
 // Standard Schema V1 on every table and the request, the issue cap, and the machine-readable details of each code.
+// Checks over every table run on the committed package; hand-written records are those of the made-up patron specs
+// (test/specs/made-up/patron*.yaml, generated in memory), so a doc change never touches this file.
+
+afterAll(removeTempPackages);
 
 type Issue = { path: string; code: string; message: string; details: Record<string, unknown> };
 type Result = { ok: true; value: unknown } | { ok: false; issues: Issue[]; truncated: boolean };
@@ -16,8 +21,11 @@ const model = modelOf("specs");
 const tables = model.entities.flatMap((e) => [e, ...e.tables].map((t) => ({ entity: e, table: t })));
 const committed = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, `generated/json-schema/${name}.schema.json`), "utf8"));
 
-const identity = { customerId: "C120901341", phone: "0359685600", fullName: "Nguyễn Minh Đệ" };
-const email = { customerId: "00000000001", email: "email@gmail.com", emailType: "Business" };
+const p = await patrons();
+const made = p.pkg.validators;
+type Validate = (x: unknown, options?: { maxIssues?: number }) => Result;
+const validatePatron = made.validatePatron as Validate, validateEmail = made.validatePatronEmail as Validate;
+const validateRequest = made.validateIngestionRequest as Validate;
 
 describe("Standard Schema V1", () => {
   it.each(tables.map((x) => [x.table.typeName, x] as const))("%s has a Standard Schema object that agrees with its validator", (_n, { table }) => {
@@ -36,17 +44,17 @@ describe("Standard Schema V1", () => {
   });
 
   it("returns the value itself on success and key segments (array indices as numbers) on failure", () => {
-    const schema = exported.IngestionRequestSchema as Standard;
-    const ok = { objectType: "customer-identity", source: "CRM", entries: [identity] };
+    const schema = made.IngestionRequestSchema as Standard;
+    const ok = { objectType: "patron", source: "CRM", entries: [patron] };
     expect(schema["~standard"].validate(ok)).toEqual({ value: ok });
     expect(schema["~standard"].validate(ok).value).toBe(ok);
-    const bad = schema["~standard"].validate({ ...ok, objectType: "customer-identity-email", entries: [email, { ...email, "a/b~c": 1 }] });
+    const bad = schema["~standard"].validate({ ...ok, objectType: "patron-email", entries: [email, { ...email, "a/b~c": 1 }] });
     expect(bad.issues!.map((i) => i.path)).toEqual([["entries", 1, "a/b~c"]]);
     expect(bad.issues![0]!.pointer).toBe("/entries/1/a~1b~0c");
   });
 
   it("passes libraryOptions.maxIssues on to the validator", () => {
-    const schema = exported.CustomerIdentityEmailSchema as Standard;
+    const schema = made.PatronEmailSchema as Standard;
     const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`extra${i}`, i]));
     expect(schema["~standard"].validate({ ...email, ...many }, { libraryOptions: { maxIssues: 3 } }).issues).toHaveLength(3);
   });
@@ -63,7 +71,7 @@ describe("Standard Schema V1", () => {
   });
 
   it("refuses a JSON Schema target it does not produce, as the spec asks", () => {
-    const schema = exported.CustomerIdentitySchema as Standard;
+    const schema = made.PatronSchema as Standard;
     expect(() => schema["~standard"].jsonSchema.input({ target: "draft-07" })).toThrow(/draft-2020-12 only, not draft-07/u);
   });
 
@@ -78,34 +86,34 @@ describe("the issue cap", () => {
   const unknownKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`unknown${i}`, i]));
 
   it("stops at the default cap and says so", () => {
-    const r = generated.validateCustomerIdentityEmail({ ...email, ...unknownKeys(5000) }) as Result;
+    const r = validateEmail({ ...email, ...unknownKeys(5000) }) as Result;
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues).toHaveLength(generated.DEFAULT_MAX_ISSUES);
+    expect(r.issues).toHaveLength((made.DEFAULT_MAX_ISSUES as number));
     expect(r.truncated).toBe(true);
     expect(r.issues[0]).toMatchObject({ path: "/unknown0", code: "unknown_field" });
   });
 
   it("takes maxIssues: fewer, exactly enough (not truncated), or all", () => {
     const input = { ...email, ...unknownKeys(250) };
-    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: 7 })).toMatchObject({ ok: false, truncated: true, issues: { length: 7 } });
-    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: 250 })).toMatchObject({ ok: false, truncated: false, issues: { length: 250 } });
-    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: Infinity })).toMatchObject({ ok: false, truncated: false, issues: { length: 250 } });
+    expect(validateEmail(input, { maxIssues: 7 })).toMatchObject({ ok: false, truncated: true, issues: { length: 7 } });
+    expect(validateEmail(input, { maxIssues: 250 })).toMatchObject({ ok: false, truncated: false, issues: { length: 250 } });
+    expect(validateEmail(input, { maxIssues: Infinity })).toMatchObject({ ok: false, truncated: false, issues: { length: 250 } });
     // A nonsensical cap falls back to the default rather than reporting nothing.
-    expect(generated.validateCustomerIdentityEmail(input, { maxIssues: 0 })).toMatchObject({ truncated: true, issues: { length: generated.DEFAULT_MAX_ISSUES } });
+    expect(validateEmail(input, { maxIssues: 0 })).toMatchObject({ truncated: true, issues: { length: (made.DEFAULT_MAX_ISSUES as number) } });
   });
 
   it("caps a request across its entries, in document order", () => {
-    const entries = Array.from({ length: 50 }, () => ({ ...identity, ...unknownKeys(1150) }));
-    const r = generated.validateIngestionRequest({ objectType: "customer-identity-email", source: "CRM", entries }, { maxIssues: 10 }) as Result;
+    const entries = Array.from({ length: 50 }, () => ({ ...email, ...unknownKeys(1150) }));
+    const r = validateRequest({ objectType: "patron-email", source: "CRM", entries }, { maxIssues: 10 }) as Result;
     expect(r).toMatchObject({ ok: false, truncated: true, issues: { length: 10 } });
     if (!r.ok) expect(r.issues.map((i) => i.path.split("/").slice(0, 3).join("/"))).toEqual(Array(10).fill("/entries/0"));
   });
 
   it("keeps a nested validator's own cap when one runs inside another (a getter)", () => {
     const inner = { ...email, ...unknownKeys(5) };
-    const outer = { ...email, get primary() { generated.validateCustomerIdentityEmail(inner, { maxIssues: 1 }); return "no"; } };
-    const r = generated.validateCustomerIdentityEmail({ ...outer, ...unknownKeys(3) }, { maxIssues: 50 });
+    const outer = { ...email, get preferred() { validateEmail(inner, { maxIssues: 1 }); return "no"; } };
+    const r = validateEmail({ ...outer, ...unknownKeys(3) }, { maxIssues: 50 });
     expect(r).toMatchObject({ ok: false, truncated: false, issues: { length: 4 } });
   });
 });
@@ -114,36 +122,36 @@ describe("issue details", () => {
   const details = (r: unknown) => ((r as Result).ok ? [] : (r as { issues: Issue[] }).issues.map((i) => [i.path, i.code, i.details]));
 
   it("carries what each code needs to be translated without parsing the message", () => {
-    const got = details(generated.validateCustomerIdentity({ ...identity, gender: "Male", timezoneGmt: 20, email: "x", yob: "1990", nickNames: [1] }));
+    const got = details(validatePatron({ ...patron, colour: "Red", utcOffset: 20, mail: "x", bornYear: "1990", aliases: [1] }));
     const byPath = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
     expect(got.sort(byPath)).toEqual([
-      ["/email", "format", { format: "email" }],
-      ["/gender", "enum", { allowed: ["male", "female", "undefined"], suggestion: "male" }],
-      ["/nickNames/0", "type", { expected: "string" }],
-      ["/timezoneGmt", "range", { minimum: -12, maximum: 14 }],
-      ["/yob", "type", { expected: "integer" }],
+      ["/aliases/0", "type", { expected: "string" }],
+      ["/bornYear", "type", { expected: "integer" }],
+      ["/colour", "enum", { allowed: ["red", "green", "blue"], suggestion: "red" }],
+      ["/mail", "format", { format: "email" }],
+      ["/utcOffset", "range", { minimum: -12, maximum: 14 }],
     ]);
   });
 
   it("names the fields of a required_any rule, group by group", () => {
-    expect(details(generated.validateCustomerIdentity({ customerId: "C1", fullName: "A" }))).toEqual([["", "required_any", { groups: [["phone"], ["email"]] }]]);
+    expect(details(validatePatron({ patronId: "P1", displayName: "A" }))).toEqual([["", "required_any", { groups: [["mobile"], ["mail"]] }]]);
   });
 
   it("says whether a required field is missing or blank, and which key is unknown with the suggestion", () => {
-    expect(details(generated.validateCustomerIdentityEmail({ ...email, customerId: " ", emailTyp: 1 }))).toEqual([
-      ["/customerId", "required", { blank: true }],
-      ["/emailTyp", "unknown_field", { key: "emailTyp", suggestion: "emailType" }],
+    expect(details(validateEmail({ ...email, patronId: " ", mailKnd: 1 }))).toEqual([
+      ["/patronId", "required", { blank: true }],
+      ["/mailKnd", "unknown_field", { key: "mailKnd", suggestion: "mailKind" }],
     ]);
-    expect(details(generated.validateCustomerIdentityEmail({ email: "a@b.vn" }))[0]).toEqual(["/customerId", "required", { blank: false }]);
+    expect(details(validateEmail({ mail: "a@b.vn" }))[0]).toEqual(["/patronId", "required", { blank: false }]);
   });
 
   it("gives the entry limits, the count, and the tag ignoredUpdateCfs needs", () => {
-    const { min, max } = model.api.entries;
-    expect(details(generated.validateIngestionRequest({ objectType: "customer-identity", source: "CRM", entries: [] }))).toEqual([["/entries", "too_few", { minimum: min, actual: 0 }]]);
-    const over = details(generated.validateIngestionRequest({ objectType: "customer-identity", source: "CRM", entries: Array(max + 1).fill(identity) }));
+    const { min, max } = p.pkg.model.api.entries;
+    expect(details(validateRequest({ objectType: "patron", source: "CRM", entries: [] }))).toEqual([["/entries", "too_few", { minimum: min, actual: 0 }]]);
+    const over = details(validateRequest({ objectType: "patron", source: "CRM", entries: Array(max + 1).fill(patron) }));
     expect(over).toEqual([["/entries", "too_many", { maximum: max, actual: max + 1 }]]);
-    const untagged = model.entities.find((e) => !e.tags.includes("SUPPORT_IGNORED_UPDATE_CFS"))!;
-    const r = details(generated.validateIngestionRequest({ objectType: untagged.objectType, source: "CRM", entries: [{}], ignoredUpdateCfs: ["x"] }));
+    const untagged = p.pkg.model.entities.find((e) => !e.tags.includes("SUPPORT_IGNORED_UPDATE_CFS"))!;
+    const r = details(validateRequest({ objectType: untagged.objectType, source: "CRM", entries: [{}], ignoredUpdateCfs: ["x"] }));
     expect(r.find((x) => x[1] === "not_allowed")).toEqual(["/ignoredUpdateCfs", "not_allowed", { requiresTag: "SUPPORT_IGNORED_UPDATE_CFS" }]);
   });
 });
