@@ -43,7 +43,7 @@ function packageJson(model: Model): string {
     },
     // TypeScript's node10 resolution ignores exports: it finds the subpaths' declarations here (Node itself reads exports).
     typesVersions: { "*": { "entities/*": ["./dist/cjs/entities/*.d.ts"] } },
-    files: ["dist", "json-schema", "openapi", "fixtures/*.json", "README.md"],
+    files: ["dist", "json-schema", "openapi", "fixtures/*.json", "README.md", "CHANGELOG.md"],
     engines: { node: ">=18" },
     scripts: { build: `tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && ${MARK_CJS}` },
   });
