@@ -5,7 +5,8 @@ vi.setConfig({ testTimeout: 120_000 });
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../generator/cli.ts";
-import { mergeChangelog } from "../../generator/diff/changelog.ts";
+import { mergeChangelog, sectionOf } from "../../generator/diff/changelog.ts";
+import { change, type ChangeKind, type Impact } from "../../generator/diff/change.ts";
 import { PRESERVED_FILES } from "../../generator/output/disk.ts";
 import { tempDir } from "../support/tmp.ts";
 import { baseSpecs, field, spec, writeSet, type SpecDoc } from "./support.ts";
@@ -118,5 +119,19 @@ describe("mergeChangelog", () => {
     expect(file).toBe("# Changelog\n\nheader\n\n## [2.0.0]\n\nB\n\n## [1.0.0]\n\nA\n");
     expect(mergeChangelog(file, header, "1.0.0", "## [1.0.0]\n\nC\n")).toBe("# Changelog\n\nheader\n\n## [2.0.0]\n\nB\n\n## [1.0.0]\n\nC\n");
     expect(mergeChangelog(file, header, "2.0.0", "## [2.0.0]\n\nB\n")).toBe(file);
+  });
+});
+
+describe("sectionOf", () => {
+  const at = { entity: "order", table: null, field: "status" };
+  const pos = { pos: { file: "order.yaml", line: 1, col: 1 }, side: "head" as const };
+  const of = (kind: ChangeKind, producer: Impact, consumer: Impact) => sectionOf(change(kind, at, pos, producer, consumer, "m"));
+  test("follows the classification diff made: breaking for either audience first, then the kind", () => {
+    expect(of("range-narrowed", "breaking", "none")).toBe("Breaking");
+    expect(of("enum-values-added", "compatible", "breaking")).toBe("Breaking");
+    expect(of("enum-values-added", "compatible", "warning")).toBe("Added");
+    expect(of("errata-changed", "docs", "docs")).toBe("Fixed");
+    expect(of("example-changed", "docs", "docs")).toBe("Docs");
+    expect(of("range-widened", "compatible", "none")).toBe("Changed");
   });
 });
