@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 
 // changelog runs diff, which loads TypeScript's checker over both generated packages: seconds per run on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../generator/cli.ts";
@@ -80,6 +81,20 @@ describe("pango-codegen changelog", () => {
     expect(after.indexOf("## [2.1.0]")).toBeLessThan(after.indexOf("## [2.0.0]"));
     expect(after.endsWith(older)).toBe(true);
     expect(after.match(/^## \[/gm)).toHaveLength(2);
+  });
+
+  test("--base a git revision: the committed specs are the base", async () => {
+    const dir = tempDir("pango-changelog-git-");
+    const git = (...args: string[]) => execFileSync("git", ["-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false", "-c", "user.name=T", "-c", "user.email=t@example.com", ...args], { cwd: dir, stdio: "ignore" });
+    git("init", "-q", "-b", "main");
+    writeSet(join(dir, "specs"), withVersion(baseSpecs(), "1.0.0"));
+    git("add", "specs");
+    git("commit", "-q", "-m", "specs");
+    writeSet(join(dir, "specs"), release2());
+    const r = await run(["changelog", "--base", "HEAD"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "generated", "CHANGELOG.md"), "utf8")).toContain("## [2.0.0]\n\n### Breaking\n\n- Order: `items[].quantity` is now required (PD015)\n");
   });
 
   test("no change between base and head: says so and writes nothing", async () => {
