@@ -32,8 +32,9 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => proce
   // generate and check start without loading the diff and documentation commands (a third of the start-up time);
   // any other argument (another command, --help, a typo) registers them all.
   if (!FAST_COMMANDS.has(argv[2] ?? "")) {
-    const [{ registerDiff }, { registerDocCommands }] = await Promise.all([import("./diff/cli-command.ts"), import("./doc/cli-commands.ts")]);
+    const [{ registerDiff }, { registerDocCommands }, { registerChangelog }] = await Promise.all([import("./diff/cli-command.ts"), import("./doc/cli-commands.ts"), import("./diff/changelog-command.ts")]);
     registerDiff(program, io, (c) => { code = c; });
+    registerChangelog(program, io, (c) => { code = c; });
     registerDocCommands(program, io, (c) => { code = c; });
   }
   try {

@@ -25,7 +25,7 @@ export function failsGate(d: SpecDiff, failOn: FailOn): boolean {
 }
 
 /** Loads and compares base and head; prints diagnostics and returns null when either side cannot be compared. */
-function computeDiff(base: string, head: string, specsDir: string, io: DiffIo): SpecDiff | null {
+export function computeDiff(base: string, head: string, specsDir: string, io: DiffIo): SpecDiff | null {
   try {
     const result = diffSpecSets(loadSpecSet(base, specsDir, io.cwd), loadSpecSet(head, specsDir, io.cwd));
     if ("diff" in result) return result.diff;
@@ -43,7 +43,7 @@ function computeDiff(base: string, head: string, specsDir: string, io: DiffIo): 
  * Drops the changes `.pango-diff-ignore.yaml` accepts (saying how many, and why, on stderr); null when the
  * file is malformed (its errors printed at file:line:col). An expired entry is a warning and accepts nothing.
  */
-function withIgnores(d: SpecDiff, io: DiffIo, today: string): SpecDiff | null {
+export function withIgnores(d: SpecDiff, io: DiffIo, today: string): SpecDiff | null {
   const { entries, problems } = readIgnoreFile(io.cwd, today);
   for (const p of problems) io.err(`${p.file}:${p.line}:${p.col} ${p.severity}: ${p.message}\n`);
   if (problems.some((p) => p.severity === "error")) return null;

@@ -5,13 +5,19 @@ import { MANIFEST } from "../emit/package/emit-package.ts";
 /** Folders inside the output that the generator never owns, reads or removes (build output, installs). */
 export const UNOWNED = new Set(["dist", "node_modules"]);
 
+/**
+ * Top-level files of the output that another command writes (`pango-codegen changelog`): `generate` keeps them
+ * through its swap and `check` does not call them orphaned. The one named exception to "the generator owns generated/".
+ */
+export const PRESERVED_FILES = new Set(["CHANGELOG.md"]);
+
 /** Every owned-or-stray file under `dir` (relative, forward slashes), skipping UNOWNED top-level folders. */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (abs: string, rel: string): void => {
     for (const name of readdirSync(abs)) {
-      if (rel === "" && UNOWNED.has(name)) continue;
+      if (rel === "" && (UNOWNED.has(name) || PRESERVED_FILES.has(name))) continue;
       const childAbs = join(abs, name);
       const childRel = rel === "" ? name : `${rel}/${name}`;
       if (lstatSync(childAbs).isDirectory()) walk(childAbs, childRel);
@@ -32,5 +38,5 @@ export function isOwnedOrEmpty(dir: string): boolean {
   if (!existsSync(dir)) return true;
   if (!lstatSync(dir).isDirectory()) return false;
   const entries = readdirSync(dir);
-  return entries.length === 0 || entries.includes(MANIFEST);
+  return entries.every((e) => PRESERVED_FILES.has(e)) || entries.includes(MANIFEST);
 }

@@ -2,7 +2,7 @@ import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, ren
 import { basename, dirname, join } from "node:path";
 import type { OutputFile } from "../emit/output-file.ts";
 import { Refused } from "../util/assert.ts";
-import { isOwnedOrEmpty, listFiles, UNOWNED } from "./disk.ts";
+import { isOwnedOrEmpty, listFiles, PRESERVED_FILES, UNOWNED } from "./disk.ts";
 
 export interface WriteSummary {
   readonly written: string[];
@@ -61,7 +61,7 @@ export function acquireLock(out: string, timeoutMs = 60_000): () => void {
 
 /**
  * Finishes or undoes a run that was interrupted. Order of a run: staging built → out renamed to backup →
- * staging renamed to out → unowned folders moved back → backup removed. So: a backup without out means
+ * staging renamed to out → unowned folders and preserved files moved back → backup removed. So: a backup without out means
  * the swap was cut short (restore the old tree); a backup beside out means only the clean-up remains.
  */
 export function recover(out: string): void {
@@ -69,7 +69,7 @@ export function recover(out: string): void {
   if (existsSync(backup)) {
     if (!existsSync(out)) renameSync(backup, out);
     else {
-      for (const name of UNOWNED) if (existsSync(join(backup, name)) && !existsSync(join(out, name))) renameSync(join(backup, name), join(out, name));
+      for (const name of [...UNOWNED, ...PRESERVED_FILES]) if (existsSync(join(backup, name)) && !existsSync(join(out, name))) renameSync(join(backup, name), join(out, name));
       rmSync(backup, { recursive: true, force: true });
     }
   }
