@@ -1,4 +1,4 @@
-// Wall time of `generate` and `check` (fresh processes, as a user runs them) for the six real entities
+// Wall time of `generate` and `check` (fresh processes, as a user runs them) for 6 entities
 // and for a synthetic set of 300 made from them, against json-schema-to-typescript on the same schemas.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,19 +1,35 @@
 // Validation speed: the generated validators against Ajv (compiled from the generated JSON Schema, with
 // allErrors true, the same job, and false) and Zod 4 (an equivalent schema written here), in one process,
 // medians of several timed runs after warm-up. Reports operations per second and ratios; asserts nothing.
-import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { z } from "zod";
-import {
-  CustomerIdentitySchema, OrderSchema, isCustomerIdentity, isIngestionRequest, isOrder, validateCustomerIdentity, validateCustomerIdentityEmail,
-  validateIngestionRequest, validateOrder,
-} from "../../generated/validators/index.ts";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { sizeReport } from "./validator-size.ts";
 import { ITEMS, makeOrders, zodOrder } from "./order-payloads.ts";
 import { median } from "./stats.ts";
 import { seededRng } from "../../generator/emit/fixtures/random.ts";
 import { INCOMPLETE_KEYWORD } from "../../generator/emit/json-schema/emit-json-schema.ts";
+
+type Validators = typeof import("../../generated/validators/index.ts");
+/** The validators as consumers run them: compiled JavaScript (an esbuild ESM bundle), not TypeScript through tsx. */
+let V: Validators;
+
+/** Bundles generated/validators/index.ts into a temporary .mjs (ESM, not minified) and imports it. */
+async function loadCompiled(): Promise<Validators> {
+  const dir = mkdtempSync(join(tmpdir(), "pango-bench-"));
+  try {
+    const outfile = join(dir, "validators.mjs");
+    await build({ entryPoints: ["generated/validators/index.ts"], bundle: true, format: "esm", platform: "node", outfile, logLevel: "error" });
+    return (await import(pathToFileURL(outfile).href)) as Validators;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const PAYLOADS = 10_000;
 const ENVELOPES = 1_000;
@@ -161,16 +177,16 @@ function capReport(): string[] {
     for (let k = 0; k < n; k++) { const t = performance.now(); f(); ms.push(performance.now() - t); }
     return median(ms);
   };
-  const capped = time(() => validateIngestionRequest(big), 15), uncapped = time(() => validateIngestionRequest(big, { maxIssues: Infinity }), 5);
+  const capped = time(() => V.validateIngestionRequest(big), 15), uncapped = time(() => V.validateIngestionRequest(big, { maxIssues: Infinity }), 5);
   const wide = wire({ ...entry, ...unknown(5000) });
-  const atCap = time(() => validateIngestionRequest(small), 15), emailOnly = time(() => validateCustomerIdentityEmail(wide), 15);
-  const count = (r: ReturnType<typeof validateIngestionRequest>): number => (r.ok ? 0 : r.issues.length);
+  const atCap = time(() => V.validateIngestionRequest(small), 15), emailOnly = time(() => V.validateCustomerIdentityEmail(wide), 15);
+  const count = (r: ReturnType<Validators["validateIngestionRequest"]>): number => (r.ok ? 0 : r.issues.length);
   return [
     `### issue cap (a ${(JSON.stringify(big).length / 1e6).toFixed(2)} MB request: 50 entries x 1,150 unknown keys; medians)`, "",
     "| case | issues | ms |", "|---|---:|---:|",
-    `| default cap (${count(validateIngestionRequest(big))} issues, truncated) | ${count(validateIngestionRequest(big))} | ${capped.toFixed(2)} |`,
-    `| no cap (maxIssues: Infinity) | ${count(validateIngestionRequest(big, { maxIssues: Infinity }))} | ${uncapped.toFixed(2)} |`,
-    `| a request with 100 unknown keys (the cap's worth) | ${count(validateIngestionRequest(small))} | ${atCap.toFixed(2)} |`,
+    `| default cap (${count(V.validateIngestionRequest(big))} issues, truncated) | ${count(V.validateIngestionRequest(big))} | ${capped.toFixed(2)} |`,
+    `| no cap (maxIssues: Infinity) | ${count(V.validateIngestionRequest(big, { maxIssues: Infinity }))} | ${uncapped.toFixed(2)} |`,
+    `| a request with 100 unknown keys (the cap's worth) | ${count(V.validateIngestionRequest(small))} | ${atCap.toFixed(2)} |`,
     `| one entity with 5,000 unknown keys | 100 | ${emailOnly.toFixed(2)} |`, "",
     `capped / the cap's worth: ${(capped / atCap).toFixed(2)}; no cap / capped: ${(uncapped / capped).toFixed(2)}`, "",
   ];
@@ -178,6 +194,7 @@ function capReport(): string[] {
 
 /** Runs the validation benchmark and returns a printable report. */
 export async function runValidateBench(): Promise<string> {
+  V = await loadCompiled();
   const r = rng(20260);
   const payloads = makePayloads(r);
   const valid = payloads.filter((_, i) => i % 10 !== 9), invalid = payloads.filter((_, i) => i % 10 === 9);
@@ -187,23 +204,23 @@ export async function runValidateBench(): Promise<string> {
   }));
   const ajvAll = ajvOf(true, "customer-identity"), ajvFirst = ajvOf(false, "customer-identity");
   const ajvEnvAll = ajvOf(true, "ingestion-request"), ajvEnvFirst = ajvOf(false, "ingestion-request");
-  const ours = (x: unknown): boolean => validateCustomerIdentity(x).ok;
+  const ours = (x: unknown): boolean => V.validateCustomerIdentity(x).ok;
   const zod = (x: unknown): boolean => zodIdentity.safeParse(x).success;
-  const oursEnv = (x: unknown): boolean => validateIngestionRequest(x).ok;
+  const oursEnv = (x: unknown): boolean => V.validateIngestionRequest(x).ok;
   const zodEnv = (x: unknown): boolean => zodEnvelope.safeParse(x).success;
   // The Standard Schema path, as a consumer library calls it (success is "no issues").
-  const standard = (x: unknown): boolean => (CustomerIdentitySchema["~standard"].validate(x) as { issues?: unknown }).issues === undefined;
-  const identity: Candidate[] = [["validate", ours], ["is", isCustomerIdentity], ["Standard Schema", standard], ["Ajv allErrors", ajvAll], ["Ajv first error", ajvFirst], ["Zod 4", zod]];
-  const envelope: Candidate[] = [["validate", oursEnv], ["is", isIngestionRequest], ["Ajv allErrors", ajvEnvAll], ["Ajv first error", ajvEnvFirst], ["Zod 4", zodEnv]];
+  const standard = (x: unknown): boolean => (V.CustomerIdentitySchema["~standard"].validate(x) as { issues?: unknown }).issues === undefined;
+  const identity: Candidate[] = [["validate", ours], ["is", V.isCustomerIdentity], ["Standard Schema", standard], ["Ajv allErrors", ajvAll], ["Ajv first error", ajvFirst], ["Zod 4", zod]];
+  const envelope: Candidate[] = [["validate", oursEnv], ["is", V.isIngestionRequest], ["Ajv allErrors", ajvEnvAll], ["Ajv first error", ajvEnvFirst], ["Zod 4", zodEnv]];
   const ratios: [string, string][] = [["validate", "Ajv allErrors"], ["validate", "Ajv first error"], ["validate", "Zod 4"], ["is", "Ajv allErrors"], ["is", "Ajv first error"], ["is", "Zod 4"], ["Standard Schema", "validate"]];
   const envelopeRatios = ratios.filter(([a, b]) => a !== "Standard Schema" && b !== "Standard Schema");
   const orders = makeOrders();
   const validOrders = orders.filter((_, i) => i % 10 !== 9), invalidOrders = orders.filter((_, i) => i % 10 === 9);
   const ajvOrderAll = ajvOf(true, "order"), ajvOrderFirst = ajvOf(false, "order");
-  const oursOrder = (x: unknown): boolean => validateOrder(x).ok;
+  const oursOrder = (x: unknown): boolean => V.validateOrder(x).ok;
   const zodOrderOk = (x: unknown): boolean => zodOrder.safeParse(x).success;
-  const standardOrder = (x: unknown): boolean => (OrderSchema["~standard"].validate(x) as { issues?: unknown }).issues === undefined;
-  const order: Candidate[] = [["validate", oursOrder], ["is", isOrder], ["Standard Schema", standardOrder], ["Ajv allErrors", ajvOrderAll], ["Ajv first error", ajvOrderFirst], ["Zod 4", zodOrderOk]];
+  const standardOrder = (x: unknown): boolean => (V.OrderSchema["~standard"].validate(x) as { issues?: unknown }).issues === undefined;
+  const order: Candidate[] = [["validate", oursOrder], ["is", V.isOrder], ["Standard Schema", standardOrder], ["Ajv allErrors", ajvOrderAll], ["Ajv first error", ajvOrderFirst], ["Zod 4", zodOrderOk]];
   const checks = [
     `agreement (orders): ${order.slice(1).map(([n, ok]) => `${n} ${disagreements(oursOrder, ok, orders)}`).join(", ")} disagreements; ${validOrders.filter(oursOrder).length} valid, ${invalidOrders.filter((x) => !oursOrder(x)).length} invalid`,
     `agreement (payloads): Ajv ${disagreements(ours, ajvAll, payloads)} disagreements, Zod ${disagreements(ours, zod, payloads)}; ${valid.length} valid, ${invalid.filter((x) => !ours(x)).length} invalid`,

@@ -12,7 +12,7 @@ async function run(...args: string[]) {
   return { code, out, err };
 }
 
-/** Made-up specs (two entities), so no count, name or text of the documentation matters here. */
+/** Made-up specs (test/specs/valid and test/specs/made-up), so no count, name or text of the documentation matters here. */
 function fresh() {
   const specs = join(tempDir(), "specs");
   cpSync("test/specs/valid", specs, { recursive: true });

@@ -50,14 +50,15 @@ describe("import-doc --update", () => {
     expect(readdirSync(join(root, "specs")).map((n) => spec(root, n))).toEqual(before);
   });
 
-  it("an optional field and an enum value added: edits in place, keeps comments and errata, says what changed and the minor bump", async () => {
+  it("an optional field and an enum value added: edits in place, keeps comments and errata, says what changed and the bump diff gives", async () => {
     const root = workspace();
     editPage(root, (p) => mutate(mutate(p, IDENTITY, "religious\n", "loyaltyTier\n\nString\n\nLoyalty tier\n\nGold\n\nreligious\n"), IDENTITY, "Gender: male, female, undefined", "Gender: male, female, other, undefined"));
     const before = spec(root, "customer-identity.yaml");
     const r = await run(root, ["import-doc", "--update"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("specs/customer-identity.yaml: updated from pages/customer.txt\n  ~ field gender: description, enum\n  + field loyaltyTier\n");
-    expect(r.out).toMatch(/bump: minor: set package.version in specs\/api.yaml to 2\.4\.0, now 2\.3\.4/u);
+    // diff's compiler verdict: a grown enum union breaks consumers' exhaustive code, so the bump is major.
+    expect(r.out).toMatch(/bump: major: set package.version in specs\/api.yaml to 3\.0\.0, now 2\.3\.4/u);
     const after = spec(root, "customer-identity.yaml");
     expect(after).toContain("  # maintainer: yob kept as the doc says\n  - name: yob\n");
     expect(after).toContain("  - name: loyaltyTier\n    docType: String\n    type: string\n    description: \"Loyalty tier\"\n    example: \"Gold\"\n  - name: religious\n");
