@@ -160,7 +160,9 @@ export function pointerToken(key: string): string {
 /** Levenshtein distance, giving up (returning `limit + 1`) as soon as it must exceed `limit`. */
 function distance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // A plain loop rather than Array.from with a callback: this runs once per enum value on every enum typo.
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;
     row[0] = i;
@@ -183,7 +185,8 @@ function closest(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = limit + 1;
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase(), limit);
+    // Only a strictly closer candidate can win, so each search gives up one step before the best so far.
+    const d = distance(w, c.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
