@@ -123,6 +123,14 @@ describe("the README's consumer project", () => {
   });
 });
 
+// An optional field of customer-identity that no rule names, read from the generated JSON Schema at run time so
+// the matrix file's explicit-undefined line follows the doc.
+function freeOptional(): string {
+  const schema = JSON.parse(readFileSync(join(ROOT, "generated/json-schema/customer-identity.schema.json"), "utf8")) as { properties: object; required: string[]; allOf?: unknown };
+  const rules = JSON.stringify(schema.allOf ?? []);
+  return Object.keys(schema.properties).find((k) => !schema.required.includes(k) && !rules.includes(`"${k}"`))!;
+}
+
 // Each TypeScript module setting a consumer may use, with the package type it implies.
 const SETTINGS = [
   { module: "NodeNext", moduleResolution: "NodeNext", type: "module" },
@@ -136,7 +144,7 @@ describe.each(SETTINGS)("a consumer compiled with module $module ($type)", ({ mo
     const dir = project(`matrix-${module}-${type}`, {
       "package.json": JSON.stringify({ name: "matrix", version: "1.0.0", private: true, type }),
       "tsconfig.json": JSON.stringify({ compilerOptions: { target: "ES2022", module, moduleResolution, strict: true, exactOptionalPropertyTypes: true, outDir: "out", types: [], lib: ["ES2022", "DOM"] }, files: ["consumer.ts"] }),
-      "consumer.ts": readFileSync(join(ROOT, "test/consumer/matrix/matrix.ts"), "utf8"),
+      "consumer.ts": readFileSync(join(ROOT, "test/consumer/matrix/matrix.ts"), "utf8").replace("email: undefined", `${freeOptional()}: undefined`),
     });
     const r = tsc(dir);
     expect(r.stdout).toBe("");

@@ -1,8 +1,9 @@
 // The same package from CommonJS: require() loads its CommonJS build, with its own declarations.
 import pango = require("pango-cdp-schemas");
 import identitySchema = require("pango-cdp-schemas/json-schema/customer-identity.schema.json");
+import fx = require("pango-cdp-schemas/fixtures");
 
-const person: pango.CustomerIdentity = { customerId: "C-001", phone: "0903123xxx", firstName: "An", lastName: "Nguyễn" };
+const person: pango.CustomerIdentity = fx.fixtures["customer-identity"].example;
 
 // @ts-expect-error: "Male" is not one of the enum's values (they are exact and case-sensitive)
 const wrongGender: pango.CustomerIdentityGender = "Male";
