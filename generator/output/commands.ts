@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { build, checkOutputFolder, printDiagnostics } from "../run.ts";
 import { writeOutput, type WriteSummary } from "./write-output.ts";
 import { findDrift, hasDrift } from "./check-output.ts";
@@ -45,7 +46,8 @@ export function runGenerate(opts: OutputOptions, io: Io): number {
     io.err(`nothing written: ${opts.out} is unchanged\n`);
     return EXIT.specErrors;
   }
-  const s = writeOutput(opts.out, built.files);
+  // --out follows the working directory the command was given, as --specs does (not the process directory).
+  const s = writeOutput(resolve(io.cwd, opts.out), built.files);
   const ms = Math.round(performance.now() - started);
   if (format === "json") {
     const findings = built.diagnostics.map(diagnosticFinding);
@@ -73,7 +75,7 @@ export async function runCheck(opts: OutputOptions, io: Io): Promise<number> {
   }
   const root = repoRoot(io.cwd);
   const outLabel = repoPath(opts.out, io.cwd, root);
-  const drift = findDrift(opts.out, built.files, outLabel);
+  const drift = findDrift(resolve(io.cwd, opts.out), built.files, outLabel);
   const specsChanged = drift.stale.some((s) => s.cause === "specs-changed") || drift.missing.some((m) => m.cause === "new");
   // The spec diff (git, a second compile) is loaded only when there is drift to explain: a clean check starts fast.
   const changes = specsChanged ? (await import("./explain.ts")).specChangesSinceGenerate(opts.out, opts.specs, io.cwd) : null;
