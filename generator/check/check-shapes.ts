@@ -12,7 +12,7 @@ export const MAP_SHAPE_NAME = "IngestionCallback";
 
 /** A shape of fields as the table checker reads it: no custom fields, rules or errata. */
 export function shapeTable(s: RawShape): RawTable {
-  return { pos: s.pos, title: s.title, customFields: false, incomplete: null, notes: [s.description.value, ...s.notes], fields: s.fields, rules: [], errata: [] };
+  return { pos: s.pos, title: s.title, customFields: false, incomplete: null, notes: [s.description.value, ...s.notes], fields: s.fields ?? [], rules: [], errata: [] };
 }
 
 /** Whether a JSON value (an example record's) has a field type's JSON type; ranges and formats are the validators' part. */
@@ -32,13 +32,14 @@ function hasType(type: FieldType, v: unknown): boolean {
 /** An example record of a table shape: its keys are fields (unless the shape is open), typed, with every required field. */
 function checkExample(s: RawShape, value: unknown, pos: SourcePos, out: Diagnostic[]): void {
   const record = value as Record<string, unknown>;
-  const byName = new Map(s.fields.map((f) => [f.name.value, f]));
+  const fields = s.fields ?? [];
+  const byName = new Map(fields.map((f) => [f.name.value, f]));
   for (const [k, v] of Object.entries(record)) {
     const f = byName.get(k);
     if (!f && !s.open) out.push(diag("unknown-field", pos, `an example of '${s.typeName.value}' has the key '${k}', which is not one of its fields, and the shape is not open`));
     else if (f && v !== null && !hasType(f.type.value, v)) out.push(diag("example-type", pos, `an example of '${s.typeName.value}' gives '${k}' the value ${JSON.stringify(v)}, which is not of type ${f.type.value}`));
   }
-  for (const f of s.fields) {
+  for (const f of fields) {
     const v = record[f.name.value];
     if (f.required && (v === undefined || v === null || (typeof v === "string" && v.trim() === ""))) out.push(diag("missing-key", pos, `an example of '${s.typeName.value}' lacks its required field '${f.name.value}'`));
   }
@@ -46,7 +47,7 @@ function checkExample(s: RawShape, value: unknown, pos: SourcePos, out: Diagnost
 
 function checkTableShape(s: RawShape, out: Diagnostic[]): void {
   checkTable(shapeTable(s), new Set(), out);
-  for (const f of s.fields) {
+  for (const f of s.fields ?? []) {
     // The package declares no enum types for the API's shapes (their names are not checked against the entities').
     if (f.enum) out.push(diag("not-applicable", f.enum.pos, `'${f.name.value}' of shape '${s.typeName.value}' has an enum; an API shape's fields take none (state the values in its description)`));
   }
@@ -69,7 +70,7 @@ function checkNames(shapes: readonly RawShape[], at: SourcePos, out: Diagnostic[
   if (missing.length > 0) out.push(diag("missing-key", at, `shapes lacks ${missing.join(", ")}: the OpenAPI operations and the package refer to every shape`));
   for (const s of seen.values()) {
     const isMap = s.map !== null;
-    if (isMap !== (s.typeName.value === MAP_SHAPE_NAME) && (s.map !== null || s.fields.length > 0)) {
+    if (isMap !== (s.typeName.value === MAP_SHAPE_NAME) && (s.map !== null || s.fields !== null)) {
       out.push(diag("invalid-value", s.typeName.pos, isMap ? `shape '${s.typeName.value}' must be a table of fields; only ${MAP_SHAPE_NAME} is a map` : `shape '${MAP_SHAPE_NAME}' must be a map (records by refId), not a table of fields`));
     }
     if (!s.map) continue;
@@ -85,7 +86,7 @@ export function checkShapes(shapes: readonly RawShape[], at: SourcePos): Diagnos
   for (const s of shapes) {
     if (s.map) {
       if (s.examples.length > 0) out.push(diag("not-applicable", s.examples[0]!.pos, `shape '${s.typeName.value}' is a map; give examples on the shape of its records`));
-    } else checkTableShape(s, out);
+    } else if (s.fields) checkTableShape(s, out);
   }
   return out;
 }

@@ -101,7 +101,8 @@ export interface RawShape {
   readonly notes: readonly string[];
   /** Accepts keys it does not list (what Pango sends); only a table shape. */
   readonly open: boolean;
-  readonly fields: readonly RawField[];
+  /** Null when the shape writes no `fields` (a map shape). */
+  readonly fields: readonly RawField[] | null;
   readonly map: RawShapeMap | null;
   /** Whole valid records beyond the one its field examples make, e.g. a failure beside a success. */
   readonly examples: readonly Located<unknown>[];

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, type Node, type Pair } from "yaml";
 import type { Located, RawShape, RawShapeMap } from "./raw-spec.ts";
 import { readField, readList, readNotes, type Reader } from "./read-spec.ts";
 
@@ -38,7 +38,7 @@ function readShape(r: Reader, node: Node, index: number): RawShape | null {
     pos: r.pos(node), typeName: typeName as Located<string>, title: title as Located<string>, description: description as Located<string>,
     notes: readNotes(r, m.get("notes"), what),
     open: m.has("open") ? r.boolean(m.get("open"), `open of ${what}`) : false,
-    fields: readList(r, m.get("fields"), `fields of ${what}`, readField),
+    fields: m.has("fields") ? readList(r, m.get("fields"), `fields of ${what}`, readField) : null,
     map: readMap(r, m.get("map"), what),
     examples: readExamples(r, m.get("examples"), what),
   };
@@ -53,5 +53,7 @@ export function readShapes(r: Reader, root: Node): RawShape[] | null {
   if (!isMap(root)) return null;
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "shapes") as Pair<Node, Node | null> | undefined;
   if (!pair) return null;
+  // Not a list: reported once here; no check of which shapes are missing would add anything.
+  if (!isSeq(pair.value)) return (r.seq(pair, "shapes"), null);
   return readList(r, pair, "shapes", readShape);
 }
