@@ -7,51 +7,13 @@ import { formatDiagnostic } from "../../generator/check/diagnostics.ts";
 import { compileTexts, emit } from "../support/compile.ts";
 import { makeAjv } from "../support/ajv.ts";
 import { tempDir } from "../support/tmp.ts";
+import { MADE_UP_SHAPES as SHAPES } from "../support/made-up-shapes.ts";
 
 // api.yaml's `shapes` (the API's shapes beside the entities), on made-up api.yaml files: read and checked as entity
 // fields are, with file:line:col diagnostics, and the one source of the package's API types, validators and fixtures.
 
 const ENTITY = "objectType: widget\ntitle: Widget\nfields:\n  - { name: id, docType: String, type: string, required: true, example: w-1 }\n";
 
-// Line 1 is `shapes:`; each shape's lines are counted in the tests that point into them.
-const SHAPES = `shapes:
-  - typeName: IngestionSuccessResponse
-    title: Made-up success
-    description: A made-up success body.
-    open: true
-    fields:
-      - { name: ok, docType: boolean, type: boolean, required: true, example: "true" }
-  - typeName: ErrorResponse
-    title: Made-up error
-    description: A made-up error body.
-    fields:
-      - { name: reason, docType: string, type: string, required: true, example: boom }
-  - typeName: AuthenticationRequest
-    title: Made-up credentials
-    description: A made-up authentication body.
-    fields:
-      - { name: login, docType: string, type: string, required: true, example: someone }
-      - { name: pin, docType: integer, type: integer, example: "1234" }
-  - typeName: AuthenticationResponse
-    title: Made-up token
-    description: A made-up authentication answer.
-    fields:
-      - { name: jwt, docType: string, type: string, required: true, example: t0k3n }
-  - typeName: IngestionCallback
-    title: Made-up callback
-    description: A made-up callback.
-    map: { name: outcomes, description: One result per made-up reference., values: IngestionCallbackResult }
-  - typeName: IngestionCallbackResult
-    title: Made-up result
-    description: A made-up result.
-    notes: ["A made-up contradiction."]
-    open: true
-    fields:
-      - { name: code, docType: integer, type: integer, required: true, example: "7" }
-      - { name: why, docType: string, type: string }
-    examples:
-      - { code: 9, why: made-up failure }
-`;
 
 /** Compiles the widget with a made-up api.yaml holding `shapes`. */
 const compiled = (shapes: string) => compileTexts({ "widget.yaml": ENTITY }, shapes);
