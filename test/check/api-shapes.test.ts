@@ -45,6 +45,9 @@ describe("api.yaml's shapes: diagnostics", () => {
     ["an example record of the wrong type, and without a required field", SHAPES.replace("{ code: 9, why: made-up failure }", "{ why: 9 }"), ["37:9 example-type", "37:9 missing-key"]],
     ["an enum on a shape field", SHAPES.replace("name: reason, docType: string, type: string,", "name: reason, docType: string, type: string, enum: [boom],"), ["12:62 not-applicable"]],
     ["shapes that are not a list", "shapes: {}\n", ["1:9 wrong-type"]],
+    ["a shape written twice", `${SHAPES}  - typeName: ErrorResponse\n    title: Again\n    description: Again.\n    fields:\n      - { name: x, docType: string, type: string }\n`, ["38:15 duplicate-table"]],
+    ["the callback as a table of fields", SHAPES.replace("    map: { name: outcomes, description: One result per made-up reference., values: IngestionCallbackResult }", "    fields:\n      - { name: x, docType: string, type: string }"), ["24:15 invalid-value"]],
+    ["a map shape with fields, open and examples", SHAPES.replace("    map: { name: outcomes", "    open: true\n    examples: [{ a: 1 }]\n    fields: []\n    map: { name: outcomes"), ["24:5 invalid-value", "27:5 not-applicable", "28:16 not-applicable"]],
   ];
   it.each(cases)("%s", (_what, text, want) => {
     expect(found(text)).toEqual(want);
