@@ -109,6 +109,11 @@ describe("api.schema.json", () => {
     expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/generator\/spec\/)?api\.schema\.json$/u);
   });
 
+  it("is mapped onto specs/api.yaml for VS Code", () => {
+    const settings = JSON.parse(readFileSync(".vscode/settings.json", "utf8")) as { "yaml.schemas": Record<string, string[]> };
+    expect(settings["yaml.schemas"]["./generator/spec/api.schema.json"]).toContain("specs/api.yaml");
+  });
+
   it("accepts the made-up shapes and rejects what the reader rejects", () => {
     expect(valid(parse(SHAPES)), JSON.stringify(valid.errors)).toBe(true);
     expect(valid(parse(SHAPES.replace("typeName: ErrorResponse", "typeName: ErrorRespons")))).toBe(false);
