@@ -35,8 +35,8 @@ export function shapeNotes(t: Table): readonly string[] {
   return t.notes.slice(1);
 }
 
-/** A shape's example: every field that has an example, with its example value. */
-function exampleOf(t: Table): Record<string, JsonValue> {
+/** A shape's example record: every field that has an example, with its example value. */
+export function exampleOf(t: Table): Record<string, JsonValue> {
   return Object.fromEntries(t.fields.filter((f) => f.exampleValue !== undefined).map((f) => [f.name, f.exampleValue!]));
 }
 

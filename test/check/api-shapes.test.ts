@@ -77,6 +77,9 @@ describe("api.yaml's shapes: the package's API types, validators and fixtures", 
     expect(files.get("types/api.ts")!.split("\n")[0]).toContain("specs/api.yaml");
     const openapi = JSON.parse(files.get("openapi/openapi.json")!) as { components: { schemas: Record<string, { properties: object; description: string }> }; webhooks: Record<string, { post: { description: string } }> };
     expect(Object.keys(openapi.components.schemas.AuthenticationRequest!.properties)).toEqual(["login", "pin"]);
+    // The authentication operation's request example is the shape's example record.
+    const auth = (openapi as unknown as { paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }> }).paths[model.api.authenticationPath]!.post;
+    expect(Object.values(auth.requestBody.content["application/json"]!.examples).map((e) => e.value)).toEqual([{ login: "someone", pin: 1234 }]);
     // The result's notes are stated in its schema and in the webhook's description.
     expect(openapi.components.schemas.IngestionCallbackResult!.description).toBe("A made-up result. A made-up contradiction.");
     expect(Object.values(openapi.webhooks)[0]!.post.description).toMatch(/\n\nA made-up contradiction\.$/u);
