@@ -99,10 +99,24 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
  */
 function compareShapes(base: Model, head: Model): Change[] {
   const byName = new Map(base.shapes.tables.map((t) => [t.typeName, t]));
-  return head.shapes.tables.flatMap((h) => {
+  const tables = head.shapes.tables.flatMap((h) => {
     const b = byName.get(h.typeName);
-    return b ? compareTable(b, h, { entity: null, table: h.typeName }, new Map()) : [];
+    const at = { entity: null, table: h.typeName };
+    return b ? [...openChange(b, h, { ...at, field: null }), ...compareTable(b, h, at, new Map())] : [];
   });
+  const [b, h] = [base.shapes.callback, head.shapes.callback];
+  if (b.data.name === h.data.name) return tables;
+  const at = { entity: null, table: h.typeName, field: h.data.name };
+  return [...tables, change("field-renamed", at, { pos: h.data.result.pos, side: "head" }, "breaking", "breaking", `renamed from ${JSON.stringify(b.data.name)}: a callback with the old key is rejected now, and code that names it no longer compiles`)];
+}
+
+/** A shape opened or closed (`open`): the custom-field kinds, whose meaning (unknown keys accepted or not) it shares. */
+function openChange(base: Table, head: Table, at: Place): Change[] {
+  if (base.acceptsUnknownKeys === head.acceptsUnknownKeys) return [];
+  const where = { pos: head.pos, side: "head" as const };
+  return head.acceptsUnknownKeys
+    ? [change("custom-fields-allowed", at, where, "compatible", "compatible", `${head.typeName} is open now: keys it does not list are accepted (they were rejected)`)]
+    : [change("custom-fields-withdrawn", at, where, "breaking", "breaking", `${head.typeName} is closed now: a body with a key it does not list is rejected, and its type loses the Custom parameter`)];
 }
 
 /** Every change from base to head, entity by entity (object-type order), then package and API facts. Pure. */

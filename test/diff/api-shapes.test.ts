@@ -27,4 +27,12 @@ describe("diff of api.yaml's shapes", () => {
       "field-added null/IngestionCallbackResult/retry compatible/compatible",
     ]);
   });
+
+  it("a shape closed, and the callback's map key renamed, are breaking", () => {
+    const head = API.replace("    open: true\n    fields:\n      - { name: ok", "    fields:\n      - { name: ok").replace("name: outcomes,", "name: results,");
+    expect(changes(head)).toEqual([
+      "custom-fields-withdrawn null/IngestionSuccessResponse/null breaking/breaking",
+      "field-renamed null/IngestionCallback/results breaking/breaking",
+    ]);
+  });
 });
