@@ -59,7 +59,8 @@ function where(e: Entity | undefined, c: Change): string | null {
 
 function fieldRequired(models: { base: Model; head: Model }, c: Change): boolean {
   const e = findEntity(models, c.entity, "head");
-  const table = c.table === null ? e : e?.tables.find((t) => t.typeName === c.table);
+  // A change under the package with a table is one of api.yaml's shapes.
+  const table = c.entity === null ? models.head.shapes.tables.find((t) => t.typeName === c.table) : c.table === null ? e : e?.tables.find((t) => t.typeName === c.table);
   return table?.fields.find((f) => f.name === c.field)?.required ?? false;
 }
 

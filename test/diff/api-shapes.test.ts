@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileTexts } from "../support/compile.ts";
 import { MADE_UP_SHAPES } from "../support/made-up-shapes.ts";
 import { diffModels } from "../../generator/diff/diff-specs.ts";
+import { changelogSection } from "../../generator/diff/changelog.ts";
 
 // `diff` sees a change of api.yaml's shapes as it sees an entity table's, placed under the package.
 const ENTITY = "objectType: widget\ntitle: Widget\nfields:\n  - { name: id, docType: String, type: string, required: true, example: w-1 }\n";
@@ -34,5 +35,13 @@ describe("diff of api.yaml's shapes", () => {
       "custom-fields-withdrawn null/IngestionSuccessResponse/null breaking/breaking",
       "field-renamed null/IngestionCallback/results breaking/breaking",
     ]);
+  });
+
+  it("the changelog names a shape's field by its type name, required or optional as the head has it", () => {
+    const jwt = "      - { name: jwt, docType: string, type: string, required: true, example: t0k3n }\n";
+    const head = API.replace(jwt, `${jwt}      - { name: scope, docType: string, type: string, required: true }\n`);
+    const [b, h] = [model(API), model(head)];
+    const section = changelogSection(diffModels(b, h, { base: "base", head: "head" }), { base: b, head: h })!;
+    expect(section).toContain("- Package: new required field `AuthenticationResponse.scope`");
   });
 });
