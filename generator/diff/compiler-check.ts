@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Project, SourceFile } from "ts-morph";
 import type { OutputFile } from "../emit/output-file.ts";
+import { isCheckedSource } from "./package-sources.ts";
 
 /**
  * The consumer side of `diff`, decided by TypeScript's own checker: the base and head packages sit in
@@ -69,7 +70,7 @@ export class PackageProject {
   /** Adds a generated package's TypeScript files (fixtures data aside: the main entry does not reach it) under `/<root>/`. */
   addPackage(root: string, files: readonly OutputFile[]): void {
     for (const f of files) {
-      if (!f.path.endsWith(".ts") || f.path.startsWith("fixtures/")) continue;
+      if (!isCheckedSource(f.path)) continue;
       this.project.createSourceFile(`/${root}/${f.path}`, f.contents, { overwrite: true });
     }
   }
