@@ -62,7 +62,7 @@ export function withCompilerVerdict(d: SpecDiff, base: Model, head: Model, proje
   const verdict = sameSources(b, h) ? UNCHANGED : (() => {
     const p = project ?? new PackageProject();
     p.addPackage("base", b);
-    p.addPackage("head", h);
+    p.addPackage("head", h, "base");
     return p.compare("base", "head");
   })();
   const changes = reconcile(d.changes, verdict, new Set([...base.entities, ...head.entities].map((e) => e.objectType)));
