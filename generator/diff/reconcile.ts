@@ -58,8 +58,9 @@ function overridden(c: Change, consumer: Impact, v: CompilerVerdict): Change {
 /** Generates both packages' TypeScript in memory and returns the diff with the compiler's consumer verdicts. */
 export function withCompilerVerdict(d: SpecDiff, base: Model, head: Model, project?: PackageProject): SpecDiff & { compiler: CompilerVerdict; exports: ExportChange[] } {
   const [b, h] = [emitTypeScript(base), emitTypeScript(head)];
-  // Identical TypeScript sources need no compiler: every export is kept and every probe compiles.
-  const verdict = sameSources(b, h) ? UNCHANGED : (() => {
+  // Identical TypeScript sources need no compiler (every export is kept and every probe compiles) nor surface.
+  const same = sameSources(b, h);
+  const verdict = same ? UNCHANGED : (() => {
     const p = project ?? new PackageProject();
     p.addPackage("base", b);
     p.addPackage("head", h, "base");
@@ -67,7 +68,7 @@ export function withCompilerVerdict(d: SpecDiff, base: Model, head: Model, proje
   })();
   const changes = reconcile(d.changes, verdict, new Set([...base.entities, ...head.entities].map((e) => e.objectType)));
   const bump = impliedBump(changes);
-  return { ...d, changes, bump, versionSuffices: bumpSuffices(d.versionBump, bump), compiler: verdict, exports: exportChanges(b, h, verdict) };
+  return { ...d, changes, bump, versionSuffices: bumpSuffices(d.versionBump, bump), compiler: verdict, exports: same ? [] : exportChanges(b, h, verdict) };
 }
 
 const typescriptOf = (files: readonly OutputFile[]) => files.filter((f) => isCheckedSource(f.path));

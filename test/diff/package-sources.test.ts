@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { emit } from "../../generator/pipeline.ts";
 import { emitTypeScript, isCheckedSource } from "../../generator/diff/package-sources.ts";
+import { diffModels } from "../../generator/diff/diff-specs.ts";
+import { withCompilerVerdict } from "../../generator/diff/reconcile.ts";
 import { baseSpecs, compileSet } from "./support.ts";
 
 describe("the sources diff compiles", () => {
@@ -18,5 +20,15 @@ describe("the sources diff compiles", () => {
     expect(isCheckedSource("fixtures/index.ts")).toBe(false);
     expect(isCheckedSource("index.ts")).toBe(true);
     expect(isCheckedSource("json-schema/order.schema.json")).toBe(false);
+  });
+});
+
+describe("identical sources", () => {
+  test("need neither the compiler nor the surface: nothing added, removed or failing", () => {
+    const model = compileSet(baseSpecs());
+    const d = withCompilerVerdict(diffModels(model, model, { base: "a", head: "b" }), model, compileSet(baseSpecs()));
+    expect(d.compiler).toEqual({ exports: [], breaks: false });
+    expect(d.exports).toEqual([]);
+    expect(d.changes).toEqual([]);
   });
 });
