@@ -41,7 +41,11 @@ export interface CompilerVerdict {
   readonly breaks: boolean;
 }
 
-interface ExportInfo { file: string; type: boolean; value: boolean; typeArgs: number }
+interface ExportInfo {
+  file: string; type: boolean; value: boolean; typeArgs: number;
+  /** The declaration's node (absolute path and offset): two packages' names that share it are one type. */
+  at: string;
+}
 
 type TsMorph = typeof import("ts-morph");
 let tsMorph: TsMorph | null = null;
@@ -103,7 +107,7 @@ export class PackageProject {
       const value = !/Interface|TypeAlias/u.test(kind);
       const params = "getTypeParameters" in d && typeof d.getTypeParameters === "function" ? (d.getTypeParameters() as { getDefault(): unknown }[]) : [];
       // A file shared with another package sits under that one's root, at the same path inside the package.
-      out.set(name, { file: d.getSourceFile().getFilePath().replace(/^\/[^/]+\//u, ""), type, value, typeArgs: params.length });
+      out.set(name, { file: d.getSourceFile().getFilePath().replace(/^\/[^/]+\//u, ""), type, value, typeArgs: params.length, at: `${d.getSourceFile().getFilePath()}:${d.getStart()}` });
     }
     return out;
   }
@@ -117,6 +121,8 @@ export class PackageProject {
     const add = (name: string, kind: ProbeKind, text: string) => { probeAt[lines.length] = { name, kind }; lines.push(text); };
     for (const [name, info] of [...b].sort(([x], [y]) => (x < y ? -1 : 1))) {
       if (!h.has(name)) continue;
+      // A name both packages take from one shared file is the same declaration: every probe compares a type with itself.
+      if (h.get(name)!.at === info.at) continue;
       if (info.type) {
         const args = info.typeArgs > 0 ? `<${Array(info.typeArgs).fill("P").join(", ")}>` : "";
         const T = (side: string) => `${side}.${name}${args}`;
