@@ -1,6 +1,7 @@
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import type { OutputFile } from "../output-file.ts";
+// TypeScript comes with ts-morph (a dependency of the generator); loaded on first use, from V8's code cache.
+import { typescript } from "../../load/typescript.ts";
 import { outline } from "./outline.ts";
 
 /**
@@ -19,14 +20,6 @@ export interface SurfaceEntry {
   readonly declaration: string;
   /** The file (relative to the package root) that declares it. */
   readonly file: string;
-}
-
-let ts: typeof TS | null = null;
-
-/** TypeScript comes with ts-morph (a dependency of the generator); loaded on first use. */
-function typescript(): typeof TS {
-  ts ??= (createRequire(import.meta.url)("ts-morph") as { ts: typeof TS }).ts;
-  return ts;
 }
 
 /** The names an entry point (e.g. `index.ts`) exports, sorted by name. */
