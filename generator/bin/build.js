@@ -1,6 +1,7 @@
 // `npm run build:generator` (run by `npm ci` through `prepare`, and by `npm test`): bundles the generator into
 // one JavaScript file, generator/dist/cli.cjs, stamps it with the hash of the sources it was built from, and
-// writes V8's code caches of the bundle and of TypeScript (bundle.js, generator/load/typescript.ts).
+// writes V8's code caches of the bundle and of TypeScript (bundle.js, generator/load/typescript.ts) and the
+// precompiled templates (generator/emit/templates.ts).
 //
 // One bundle, not one .js per .ts: loading ~90 modules and the dependencies' own files cost about a third of
 // a `check`; a bundle starts in about half the time of per-file output (see the README's benchmark).
@@ -35,6 +36,7 @@ await build({
 // repository when it has specs, so the functions a run compiles are in the bundle's cache.
 const { exports, saveCache } = loadBundle();
 exports.writeTypeScriptCodeCache();
+exports.writeTemplateCache();
 const root = at("../../");
 if (existsSync(`${root}specs`)) await exports.main(["node", "pango-codegen", "check", "--specs", "specs", "--out", "generated"], { out: () => {}, err: () => {}, cwd: root });
 saveCache();

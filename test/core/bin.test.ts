@@ -51,4 +51,15 @@ describe("the bin: compiled bundle when fresh, never a stale one", () => {
     expect(sources.code, sources.err).toBe(0);
     expect(spawnSync("diff", ["-r", join(dir, "out-bundle"), join(dir, "out-sources")]).status).toBe(0);
   }, 120_000);
+
+  it("uses the build's precompiled templates only for the template text they were made from", () => {
+    const dir = copyGenerator();
+    expect(spawnSync(process.execPath, [join(dir, "generator/bin/build.js")], { cwd: dir }).status).toBe(0);
+    cpSync("test/specs/valid", join(dir, "specs"), { recursive: true });
+    const template = join(dir, "templates/index.ts.hbs");
+    writeFileSync(template, readFileSync(template, "utf8").replace("Everything the package offers", "MARK-T everything the package offers"));
+    const r = bin(dir, "generate", "-q", "--specs", "specs", "--out", "out");
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(dir, "out/index.ts"), "utf8")).toContain("// MARK-T everything the package offers");
+  }, 120_000);
 });
