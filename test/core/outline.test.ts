@@ -30,6 +30,7 @@ describe("outline (function bodies emptied for the API surface)", () => {
     ["braces in strings, templates and regular expressions", 'export function f(a: string): boolean {\n  const s = "}{" + \'{\' + `${a}}` + `${`{${"}"}`}`;\n  return /[{}]\\}{2}/u.test(s) && a.length / 2 > 1;\n}\nexport function g(): void { return; }\n'],
     ["an object type as return type, a type predicate, an overload and async", "export function f(): { a: string } { return { a: \"}\" }; }\nexport function p(x: unknown): x is { b: 1 } { return true; }\nexport function o(a: string): string;\nexport function o(a: unknown): unknown { return a; }\nexport async function q(): Promise<void> { await 0; }\n"],
     ["function expressions in constants are kept (their text is the declaration)", "export const f = function () { return 1; };\nconst g = () => { return 2; };\nfunction h() { /* } */ return `}`; // }\n}\n"],
+    ["regular expressions and divisions inside template expressions and after brackets", "export function f(a: number[], s: string): unknown {\n  const x = `${/[}]/u.test(s) ? 1 : 2}${a[0]! / 2}`;\n  if (s) { /[{]/.test(s); }\n  return (a.length) / 2 + x.length / a[1]!;\n}\nexport function g() {}\n"],
     ["generics with defaults and default parameters", "export function f<T extends { a: number } = { a: 1 }>(x: T = { a: 1 } as T, y = (() => 1)()): T { return x; }\n"],
   ])("%s", (_what, text) => {
     expect(outline(text)).toBe(reference(text));

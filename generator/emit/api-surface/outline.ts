@@ -14,6 +14,15 @@ const TYPE_BRACE_AFTER = new Set([":", "|", "&", "<", ",", "(", "[", "=>", "?", 
 /** Tokens after which `function` starts a declaration (a statement), not an expression. */
 const STATEMENT_START = new Set([";", "}", "export", "default", "declare"]);
 
+/** Whether a character code may be part of an identifier (or a number): the code-unit form of IDENT. */
+const identCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 128;
+
+/** Whether the `!` at `at` is a non-null assertion (right after an identifier or a closing bracket), not a negation. */
+const postfixBang = (s: string, at: number): boolean => {
+  const p = s.charCodeAt(at - 1);
+  return identCode(p) || p === 41 || p === 93;
+};
+
 interface Token { readonly text: string; readonly start: number; readonly end: number; readonly depth: number }
 
 class Lexer {
@@ -43,9 +52,56 @@ class Lexer {
     else if (c === "}" && this.templates.length > 0 && this.templates[this.templates.length - 1] === this.depth - 1) {
       this.templates.pop(); this.depth--; this.i = this.template(start + 1); text = "tpl";
     } else { text = this.punct(start); }
-    this.prev = text;
+    // A non-null assertion ends an expression, as `)` does: a `/` after it divides.
+    this.prev = text === "!" && postfixBang(s, start) ? ")" : text;
     // A bracket's own depth is the outer one: `{` and its `}` both sit at the depth around them.
     return { text, start, end: this.i, depth: Math.min(depth, this.depth) };
+  }
+
+  /**
+   * Skips the rest of a block whose `{` was just read; returns the index after its `}`. The same rules as
+   * `next`, on character codes without making tokens: bodies are most of the text.
+   */
+  skipBlock(): number {
+    const s = this.s, target = this.depth - 1;
+    let i = this.i, regexOk = true;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c <= 32) { i++; continue; }
+      if (c === 47 /* / */) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 47) { const e = s.indexOf("\n", i); i = e < 0 ? s.length : e; continue; }
+        if (d === 42) { const e = s.indexOf("*/", i + 2); if (e < 0) throw new Error("comment"); i = e + 2; continue; }
+        i = regexOk ? this.regex(i + 1) : i + 1;
+        regexOk = !regexOk;
+        continue;
+      }
+      if (c === 34 || c === 39) { i = this.quoted(i, s[i]!); regexOk = false; continue; }
+      // After a template's end a `/` divides; after a `${` that opens an expression, it starts a regular expression.
+      if (c === 96) { i = this.template(i + 1); regexOk = s.charCodeAt(i - 1) === 123; continue; }
+      if (identCode(c)) {
+        let e = i + 1;
+        while (e < s.length && identCode(s.charCodeAt(e))) e++;
+        regexOk = REGEX_AFTER.has(s.slice(i, e));
+        i = e;
+        continue;
+      }
+      if (c === 125 /* } */ && this.templates.length > 0 && this.templates[this.templates.length - 1] === this.depth - 1) {
+        this.templates.pop(); this.depth--; i = this.template(i + 1); regexOk = s.charCodeAt(i - 1) === 123; continue;
+      }
+      i++;
+      // `x!` (a non-null assertion) is followed by a division, `!/re/` by a regular expression.
+      if (c === 33 /* ! */) { regexOk = !postfixBang(s, i - 1); continue; }
+      if (c === 123 || c === 40 || c === 91) { this.depth++; regexOk = true; continue; }
+      if (c === 125 || c === 41 || c === 93) {
+        if (--this.depth === target && c === 125) { this.i = i; this.prev = "}"; return i; }
+        if (this.depth < target) throw new Error("unbalanced");
+        regexOk = c === 125;
+        continue;
+      }
+      regexOk = true;
+    }
+    throw new Error("body");
   }
 
   private punct(start: number): string {
@@ -108,10 +164,7 @@ function bodies(text: string): [number, number][] {
       if (u.text === ";" && u.depth === 0) break; // an overload signature: no body
       if (u.text === ")" && lx.depth === 0) sawParams = true;
       if (u.text === "{" && u.depth === 0 && sawParams && !TYPE_BRACE_AFTER.has(prev)) {
-        let w: Token | null;
-        while ((w = lx.next()) && !(w.text === "}" && lx.depth === 0));
-        if (!w) throw new Error("body");
-        out.push([u.start, w.end]);
+        out.push([u.start, lx.skipBlock()]);
         break;
       }
       prev = u.text;
