@@ -1,6 +1,7 @@
 import type { Model } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
-import { ERROR_MESS_NOTE, RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
+import { RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
+import { shapeNotes } from "../../model/api-shapes.ts";
 
 export const TAGS = {
   ingestion: "Data Ingestion",
@@ -92,7 +93,8 @@ function callbackOperation(model: Model): Node {
   return {
     tags: [TAGS.callback],
     summary: "Receive the results of an ingestion call",
-    description: `Pango sends \`POST\` with a JSON body to an endpoint of the partner's choosing, one key per record reference id sent in the ingestion call. Status 200 means stored; other codes are failures.\n\n${ERROR_MESS_NOTE}`,
+    // The result shape's notes (the errorMessage / errorMess contradiction) are stated where a receiver reads first.
+    description: ["Pango sends `POST` with a JSON body to an endpoint of the partner's choosing, one key per record reference id sent in the ingestion call. Status 200 means stored; other codes are failures.", ...shapeNotes(model.shapes.callback.data.result)].join("\n\n"),
     operationId: model.api.callbackName,
     parameters: [
       { name: "ApiKey", in: "header", required: false, description: "The API key the partner sent.", schema: { type: "string" } },
