@@ -54,6 +54,9 @@ export function readShapes(r: Reader, root: Node): RawShape[] | null {
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "shapes") as Pair<Node, Node | null> | undefined;
   if (!pair) return null;
   // Not a list: reported once here; no check of which shapes are missing would add anything.
-  if (!isSeq(pair.value)) return (r.seq(pair, "shapes"), null);
+  if (!isSeq(pair.value)) {
+    r.seq(pair, "shapes");
+    return null;
+  }
   return readList(r, pair, "shapes", readShape);
 }
