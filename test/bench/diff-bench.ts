@@ -52,6 +52,7 @@ function table(runs: number, n: number, cols: [string, number[]][], load: number
   ].join("\n");
 }
 
+/** Runs the diff benchmark and returns its Markdown table. */
 export async function runDiffBench(runs = 5, n = 6): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), "pango-diff-bench-"));
   try {
