@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type { Project, SourceFile } from "ts-morph";
 import type { OutputFile } from "../emit/output-file.ts";
 import { isCheckedSource } from "./package-sources.ts";
+import { typescript } from "../load/typescript.ts";
 import { redirected, sharedFiles } from "./shared-sources.ts";
 
 /**
@@ -52,6 +53,8 @@ let tsMorph: TsMorph | null = null;
 
 /** ts-morph (with TypeScript) is loaded on first use only, so commands that do not diff start fast. */
 function loadTsMorph(): TsMorph {
+  // TypeScript first, through the loader with V8's code cache: ts-morph then finds it in require's cache.
+  if (!tsMorph) typescript();
   tsMorph ??= createRequire(import.meta.url)("ts-morph") as TsMorph;
   return tsMorph;
 }

@@ -18,17 +18,27 @@ function targetOf(from: string, specifier: string): string {
   return posix.normalize(posix.join(posix.dirname(from), specifier.replace(/\.js$/u, ".ts")));
 }
 
-/** The relative module specifiers of a file (imports and re-exports), found by TypeScript's pre-processing scanner. */
-export function specifiersOf(ts: typeof TS, path: string, text: string): Specifier[] {
+/** A quoted relative path: every relative module specifier is one (a comment or string may hold more). */
+const RELATIVE_LITERAL = /["']\.{1,2}\/[^"'\r\n]*["']/gu;
+
+/**
+ * The relative module specifiers of a file (imports, re-exports, import types), in text order, found by TypeScript's
+ * pre-processing scanner; null when the text holds a quoted relative path the scanner did not report as one (it
+ * misses `export * as ns from`, and a comment may quote a path): sharing files is then not safe to decide.
+ */
+export function specifiersOf(ts: typeof TS, path: string, text: string): Specifier[] | null {
+  const info = ts.preProcessFile(text, true, false);
+  if (info.referencedFiles.length > 0) return null;
   const out: Specifier[] = [];
-  for (const ref of ts.preProcessFile(text, true, false).importedFiles) {
+  for (const ref of info.importedFiles) {
     if (!ref.fileName.startsWith(".")) continue;
     // `pos` is the opening quote in TypeScript 5; the literal's text follows it.
     const start = [ref.pos + 1, ref.pos].find((i) => text.startsWith(ref.fileName, i) && /["']/u.test(text[i - 1] ?? ""));
     if (start === undefined) throw new InternalError(`compiler-check: cannot place the specifier ${ref.fileName} in ${path}`);
     out.push({ start, text: ref.fileName, target: targetOf(path, ref.fileName) });
   }
-  return out;
+  if ((text.match(RELATIVE_LITERAL) ?? []).length !== out.length) return null;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -36,8 +46,11 @@ export function specifiersOf(ts: typeof TS, path: string, text: string): Specifi
  * they reach is the same too). The entry stays the head's own, so its exports are read from the head package.
  */
 export function sharedFiles(ts: typeof TS, base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, entry: string): Set<string> {
+  const specifiers = new Map([...head].map(([p, text]) => [p, specifiersOf(ts, p, text)]));
+  // Every file's imports must be known: the shared ones' to close the set, the others' to point them at the copies.
+  if ([...specifiers.values()].some((s) => s === null)) return new Set();
   const shared = new Set([...head].filter(([p, text]) => p !== entry && base.get(p) === text).map(([p]) => p));
-  const imports = new Map([...shared].map((p) => [p, specifiersOf(ts, p, head.get(p)!).map((s) => s.target)]));
+  const imports = new Map([...shared].map((p) => [p, specifiers.get(p)!.map((s) => s.target)]));
   // Drop files that import a file of their own until none does: what remains is closed under imports.
   for (let changed = true; changed;) {
     changed = false;
@@ -53,7 +66,9 @@ export function sharedFiles(ts: typeof TS, base: ReadonlyMap<string, string>, he
 /** `text` (the file `path` of the package under `/<root>/`) with its imports of shared files pointing at `where` gives them. */
 export function redirected(ts: typeof TS, root: string, path: string, text: string, where: (target: string) => string | null): string {
   let out = "", at = 0;
-  for (const s of specifiersOf(ts, path, text)) {
+  const specifiers = specifiersOf(ts, path, text);
+  if (specifiers === null) throw new InternalError(`compiler-check: the imports of ${path} are not known; it cannot import shared files`);
+  for (const s of specifiers) {
     const copy = where(s.target);
     if (copy === null) continue;
     const rel = posix.relative(posix.dirname(`/${root}/${path}`), copy.replace(/\.ts$/u, ".js"));
