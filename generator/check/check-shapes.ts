@@ -55,12 +55,12 @@ function checkTableShape(s: RawShape, out: Diagnostic[]): void {
 }
 
 /** Which shapes are defined: each known name once, all of them, the callback a map of a table shape's records. */
-function checkNames(shapes: readonly RawShape[], at: SourcePos, out: Diagnostic[]): void {
+function checkShapeNames(shapes: readonly RawShape[], at: SourcePos, out: Diagnostic[]): void {
   const seen = new Map<string, RawShape>();
   for (const s of shapes) {
     const name = s.typeName.value;
     const first = seen.get(name);
-    if (first) out.push(diag("duplicate-field", s.typeName.pos, `shape '${name}' is already defined at line ${first.typeName.pos.line}`));
+    if (first) out.push(diag("duplicate-table", s.typeName.pos, `shape '${name}' is already defined at line ${first.typeName.pos.line}`));
     else if (!API_SHAPE_NAMES.includes(name)) {
       const hint = closest(name, API_SHAPE_NAMES);
       out.push(diag("invalid-value", s.typeName.pos, `unknown shape '${name}'${hint ? ` (did you mean '${hint}'?)` : ""}; the API's shapes are ${API_SHAPE_NAMES.join(", ")}`));
@@ -82,7 +82,7 @@ function checkNames(shapes: readonly RawShape[], at: SourcePos, out: Diagnostic[
 /** Checks the meaning of api.yaml's shapes (their YAML shape was checked while reading). `at`: where `shapes` is written. */
 export function checkShapes(shapes: readonly RawShape[], at: SourcePos): Diagnostic[] {
   const out: Diagnostic[] = [];
-  checkNames(shapes, at, out);
+  checkShapeNames(shapes, at, out);
   for (const s of shapes) {
     if (s.map) {
       if (s.examples.length > 0) out.push(diag("not-applicable", s.examples[0]!.pos, `shape '${s.typeName.value}' is a map; give examples on the shape of its records`));

@@ -37,7 +37,7 @@ function readShape(r: Reader, node: Node, index: number): RawShape | null {
   const shape: RawShape = {
     pos: r.pos(node), typeName: typeName as Located<string>, title: title as Located<string>, description: description as Located<string>,
     notes: readNotes(r, m.get("notes"), what),
-    open: m.has("open") ? r.boolean(m.get("open"), `open of ${what}`) : false,
+    open: r.boolean(m.get("open"), `open of ${what}`),
     fields: m.has("fields") ? readList(r, m.get("fields"), `fields of ${what}`, readField) : null,
     map: readMap(r, m.get("map"), what),
     examples: readExamples(r, m.get("examples"), what),

@@ -14,10 +14,10 @@ export function buildShapes(raw: readonly RawShape[], file: string): ApiShapes {
     // Open shapes (what Pango sends) accept keys the documentation does not list, as a JSON Schema object does by default.
     acceptsUnknownKeys: s.open,
   }));
-  const map = raw.find((s) => s.typeName.value === MAP_SHAPE_NAME)?.map;
+  const c = raw.find((s) => s.typeName.value === MAP_SHAPE_NAME);
+  const map = c?.map;
   const result = tables.find((t) => t.typeName === map?.values.value);
-  if (!map || !result) throw new InternalError(`the shapes passed the checker without a ${MAP_SHAPE_NAME} map of a table shape`);
-  const c = raw.find((s) => s.typeName.value === MAP_SHAPE_NAME)!;
+  if (!c || !map || !result) throw new InternalError(`the shapes passed the checker without a ${MAP_SHAPE_NAME} map of a table shape`);
   return {
     tables,
     callback: {
@@ -35,8 +35,8 @@ export function shapeNotes(t: Table): readonly string[] {
   return t.notes.slice(1);
 }
 
-/** A shape's example: every field that has an example, with its example value. */
-function exampleOf(t: Table): Record<string, JsonValue> {
+/** A shape's example record: every field that has an example, with its example value. */
+export function exampleOf(t: Table): Record<string, JsonValue> {
   return Object.fromEntries(t.fields.filter((f) => f.exampleValue !== undefined).map((f) => [f.name, f.exampleValue!]));
 }
 

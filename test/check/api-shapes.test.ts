@@ -45,6 +45,9 @@ describe("api.yaml's shapes: diagnostics", () => {
     ["an example record of the wrong type, and without a required field", SHAPES.replace("{ code: 9, why: made-up failure }", "{ why: 9 }"), ["37:9 example-type", "37:9 missing-key"]],
     ["an enum on a shape field", SHAPES.replace("name: reason, docType: string, type: string,", "name: reason, docType: string, type: string, enum: [boom],"), ["12:62 not-applicable"]],
     ["shapes that are not a list", "shapes: {}\n", ["1:9 wrong-type"]],
+    ["a shape written twice", `${SHAPES}  - typeName: ErrorResponse\n    title: Again\n    description: Again.\n    fields:\n      - { name: x, docType: string, type: string }\n`, ["38:15 duplicate-table"]],
+    ["the callback as a table of fields", SHAPES.replace("    map: { name: outcomes, description: One result per made-up reference., values: IngestionCallbackResult }", "    fields:\n      - { name: x, docType: string, type: string }"), ["24:15 invalid-value"]],
+    ["a map shape with fields, open and examples", SHAPES.replace("    map: { name: outcomes", "    open: true\n    examples: [{ a: 1 }]\n    fields: []\n    map: { name: outcomes"), ["24:5 invalid-value", "27:5 not-applicable", "28:16 not-applicable"]],
   ];
   it.each(cases)("%s", (_what, text, want) => {
     expect(found(text)).toEqual(want);
@@ -74,6 +77,9 @@ describe("api.yaml's shapes: the package's API types, validators and fixtures", 
     expect(files.get("types/api.ts")!.split("\n")[0]).toContain("specs/api.yaml");
     const openapi = JSON.parse(files.get("openapi/openapi.json")!) as { components: { schemas: Record<string, { properties: object; description: string }> }; webhooks: Record<string, { post: { description: string } }> };
     expect(Object.keys(openapi.components.schemas.AuthenticationRequest!.properties)).toEqual(["login", "pin"]);
+    // The authentication operation's request example is the shape's example record.
+    const auth = (openapi as unknown as { paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }> }).paths[model.api.authenticationPath]!.post;
+    expect(Object.values(auth.requestBody.content["application/json"]!.examples).map((e) => e.value)).toEqual([{ login: "someone", pin: 1234 }]);
     // The result's notes are stated in its schema and in the webhook's description.
     expect(openapi.components.schemas.IngestionCallbackResult!.description).toBe("A made-up result. A made-up contradiction.");
     expect(Object.values(openapi.webhooks)[0]!.post.description).toMatch(/\n\nA made-up contradiction\.$/u);
@@ -104,6 +110,11 @@ describe("api.schema.json", () => {
     const text = readFileSync(file, "utf8");
     expect(valid(parse(text)), JSON.stringify(valid.errors)).toBe(true);
     expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/generator\/spec\/)?api\.schema\.json$/u);
+  });
+
+  it("is mapped onto specs/api.yaml for VS Code", () => {
+    const settings = JSON.parse(readFileSync(".vscode/settings.json", "utf8")) as { "yaml.schemas": Record<string, string[]> };
+    expect(settings["yaml.schemas"]["./generator/spec/api.schema.json"]).toContain("specs/api.yaml");
   });
 
   it("accepts the made-up shapes and rejects what the reader rejects", () => {
