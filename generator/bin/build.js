@@ -33,11 +33,11 @@ await build({
   logLevel: "warning",
 });
 // The caches are made by the bundle itself (the same code that reads them), after a `check` of this
-// repository when it has specs, so the functions a run compiles are in the bundle's cache.
+// repository when it has specs, so the functions a run compiles are in them.
 const { exports, saveCache } = loadBundle();
-exports.writeTypeScriptCodeCache();
 exports.writeTemplateCache();
 const root = at("../../");
 if (existsSync(`${root}specs`)) await exports.main(["node", "pango-codegen", "check", "--specs", "specs", "--out", "generated"], { out: () => {}, err: () => {}, cwd: root });
+exports.writeTypeScriptCodeCache();
 saveCache();
 writeStamp();

@@ -66,6 +66,8 @@ function evaluate(file: string, cachedData: Buffer | undefined): { script: Scrip
 }
 
 let loaded: typeof TS | null = null;
+/** The script TypeScript was compiled from in this process, when this module compiled it. */
+let compiled: Script | null = null;
 
 /** TypeScript's compiler API, loaded once per process (from V8's code cache when the build made one). */
 export function typescript(): typeof TS {
@@ -73,19 +75,25 @@ export function typescript(): typeof TS {
   const file = typescriptPath();
   const cached = requireHere.cache[file];
   if (cached?.loaded) return (loaded = cached.exports as typeof TS);
-  return (loaded = evaluate(file, readCache(file)).exports);
+  const { script, exports } = evaluate(file, readCache(file));
+  compiled = script;
+  return (loaded = exports);
 }
 
 /**
- * Writes the code cache (called by the build): TypeScript is run through what the API surface uses
- * (parse, print), so the functions it compiled lazily are in the cache too.
+ * Writes the code cache (called by the build, after it ran a `check`): it then holds the functions that the
+ * API surface compiled while parsing and printing real sources, not only TypeScript's top level. Without a run
+ * before it, a small parse and print stand in.
  */
 export function writeTypeScriptCodeCache(): void {
   const file = typescriptPath();
-  const { script, exports: ts } = evaluate(file, undefined);
-  const sf = ts.createSourceFile("warm.ts", "export interface A { readonly a?: string | null }\nexport type B<T = {}> = A & T;\nexport function f(x: unknown, o?: { a: 1 }): x is A {}\nexport const c: B = 1;\n", { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone });
-  const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
-  for (const st of sf.statements) printer.printNode(ts.EmitHint.Unspecified, st, sf);
-  writeFileSync(TS_CODE_CACHE, script.createCachedData());
+  if (!compiled) {
+    const ts = typescript();
+    const sf = ts.createSourceFile("warm.ts", "export interface A { readonly a?: string | null }\nexport type B<T = {}> = A & T;\nexport function f(x: unknown, o?: { a: 1 }): x is A {}\nexport const c: B = 1;\n", { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone });
+    const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+    for (const st of sf.statements) printer.printNode(ts.EmitHint.Unspecified, st, sf);
+  }
+  if (!compiled) return; // TypeScript was loaded by ts-morph, not here: nothing to cache
+  writeFileSync(TS_CODE_CACHE, compiled.createCachedData());
   writeFileSync(`${TS_CODE_CACHE}.json`, identity(file));
 }

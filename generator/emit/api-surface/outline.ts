@@ -1,12 +1,11 @@
 /**
- * A TypeScript source with the bodies of its top-level function declarations emptied (`{}`), for the
- * surface report: it prints signatures only, and parsing the validators' bodies was most of the parse
- * (~60% of a `generate`'s time at 300 entities). A small lexer (strings, templates, comments, regular
+ * A TypeScript source with the bodies of its top-level function declarations emptied (`{}`) and the
+ * initializers it never prints replaced (`0`), for the surface report: it prints signatures and types only,
+ * and parsing the validators' bodies and the fixtures' JSON text was most of a `generate`'s time at 300 entities. A small lexer (strings, templates, comments, regular
  * expressions, brackets) finds the bodies; when anything looks off it returns the text unchanged, so the
  * worst case is the old speed, never a different report.
  */
 
-const IDENT = /[A-Za-z0-9_$\u0080-\uffff]/u;
 /** After these tokens a `/` starts a regular expression, not a division. */
 const REGEX_AFTER = new Set(["(", ",", "=", ":", "[", "!", "&", "|", "?", "{", "}", ";", "+", "-", "*", "%", "<", ">", "~", "^", "=>", "&&", "||", "??", "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"]);
 /** After these tokens a `{` opens an object type (a return type), not the function's body. */
@@ -14,7 +13,7 @@ const TYPE_BRACE_AFTER = new Set([":", "|", "&", "<", ",", "(", "[", "=>", "?", 
 /** Tokens after which `function` starts a declaration (a statement), not an expression. */
 const STATEMENT_START = new Set([";", "}", "export", "default", "declare"]);
 
-/** Whether a character code may be part of an identifier (or a number): the code-unit form of IDENT. */
+/** Whether a character code may be part of an identifier (or a number): ASCII letters, digits, `_`, `$`, and any non-ASCII unit. */
 const identCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 128;
 
 /** Whether the `!` at `at` is a non-null assertion (right after an identifier or a closing bracket), not a negation. */
@@ -48,7 +47,7 @@ class Lexer {
     if (c === '"' || c === "'") { this.i = this.quoted(start, c); text = "str"; }
     else if (c === "`") { this.i = this.template(start + 1); text = "tpl"; }
     else if (c === "/" && (this.prev === null || REGEX_AFTER.has(this.prev))) { this.i = this.regex(start + 1); text = "re"; }
-    else if (IDENT.test(c)) { let e = start + 1; while (e < s.length && IDENT.test(s[e]!)) e++; this.i = e; text = s.slice(start, e); }
+    else if (identCode(s.charCodeAt(start))) { let e = start + 1; while (e < s.length && identCode(s.charCodeAt(e))) e++; this.i = e; text = s.slice(start, e); }
     else if (c === "}" && this.templates.length > 0 && this.templates[this.templates.length - 1] === this.depth - 1) {
       this.templates.pop(); this.depth--; this.i = this.template(start + 1); text = "tpl";
     } else { text = this.punct(start); }
@@ -144,45 +143,89 @@ class Lexer {
       else if (c === "\n") break;
       else if (c === "[") inClass = true;
       else if (c === "]") inClass = false;
-      else if (c === "/" && !inClass) { i++; while (i < this.s.length && IDENT.test(this.s[i]!)) i++; return i; }
+      else if (c === "/" && !inClass) { i++; while (i < this.s.length && identCode(this.s.charCodeAt(i))) i++; return i; }
     }
     throw new Error("regex");
   }
 }
 
-/** The [start, end) of every top-level function declaration's body, in order. */
-function bodies(text: string): [number, number][] {
-  const lx = new Lexer(text), out: [number, number][] = [];
-  let before: string | null = null, t: Token | null;
+/** Tokens that, at the top of a constant's initializer, mean a semicolon was left out (`as const` aside). */
+const STATEMENT_WORDS = new Set(["export", "import", "const", "let", "var", "interface", "declare", "type"]);
+
+/** Reads a function declaration after its `function` keyword; returns the span of its body, or null (an overload). */
+function body(lx: Lexer): [number, number] | null {
+  // The body: the first `{` at depth 0 after the parameters that does not open an object type.
+  let prev = "function", sawParams = false, u: Token | null;
+  while ((u = lx.next())) {
+    if (u.text === ";" && u.depth === 0) return null;
+    if (u.text === ")" && lx.depth === 0) sawParams = true;
+    if (u.text === "{" && u.depth === 0 && sawParams && !TYPE_BRACE_AFTER.has(prev)) return [u.start, lx.skipBlock()];
+    prev = u.text;
+  }
+  throw new Error("function");
+}
+
+/**
+ * Reads a variable statement after `const`/`let`/`var`, through its `;`; returns the span of an initializer
+ * the report never shows (one declarator, with a type annotation, whose type it prints, or unexported), or
+ * null. The fixtures' and Standard Schemas' JSON text made these most of the bytes left to parse. Anything
+ * unclear (several declarators, a statement word where a semicolon may be missing) keeps the text: kept text
+ * is never wrong.
+ */
+function initializer(lx: Lexer, exported: boolean): [number, number] | null {
+  const first = lx.next(), second = lx.next();
+  let clear = first !== null && identCode(first.text.charCodeAt(0)) && (second?.text === ":" || second?.text === "=");
+  const typed = second?.text === ":";
+  // In the type, `<` and `>` are a generic's brackets, and a comma inside them is not a second declarator.
+  let start = second?.text === "=" ? second.end : -1, angles = 0, prev = "", u: Token | null = second;
+  while (u && !(u.depth === 0 && u.text === ";") && (u = lx.next())) {
+    if (u.depth !== 0) continue;
+    if (start < 0 && (u.text === "<" || u.text === ">")) angles += u.text === "<" ? 1 : -1;
+    if (u.text === "=" && start < 0) start = u.end;
+    else if (u.text === "," && (start >= 0 || angles === 0)) clear = false;
+    else if (start >= 0 && STATEMENT_WORDS.has(u.text) && !(u.text === "const" && prev === "as")) clear = false;
+    prev = u.text;
+  }
+  if (!u) throw new Error("statement");
+  return clear && start >= 0 && (typed || !exported) ? [start, u.start] : null;
+}
+
+/** The spans to replace, in order, with their replacement: function bodies by `{}`, unshown initializers by `0`. */
+function spans(text: string): [number, number, string][] {
+  const lx = new Lexer(text), out: [number, number, string][] = [];
+  let before: string | null = null, exported = false, t: Token | null;
   while ((t = lx.next())) {
-    const declares = t.text === "function" && t.depth === 0 && (before === null || STATEMENT_START.has(before));
-    if (t.text !== "async") before = t.depth === 0 ? t.text : before;
-    if (!declares) continue;
-    // Skip to the body: the first `{` at depth 0 after the parameters that does not open an object type.
-    let prev = "function", sawParams = false, u: Token | null;
-    while ((u = lx.next())) {
-      if (u.text === ";" && u.depth === 0) break; // an overload signature: no body
-      if (u.text === ")" && lx.depth === 0) sawParams = true;
-      if (u.text === "{" && u.depth === 0 && sawParams && !TYPE_BRACE_AFTER.has(prev)) {
-        out.push([u.start, lx.skipBlock()]);
-        break;
-      }
-      prev = u.text;
+    const atStart = t.depth === 0 && (before === null || STATEMENT_START.has(before));
+    if (atStart && t.text === "function") {
+      const b = body(lx);
+      if (b) out.push([...b, "{}"]);
+    } else if (atStart && (t.text === "const" || t.text === "let" || t.text === "var")) {
+      const init = initializer(lx, exported);
+      if (init) out.push([...init, " 0"]);
+    } else {
+      if (t.text !== "async") before = t.depth === 0 ? t.text : before;
+      if (t.depth === 0 && t.text === "export") exported = true;
+      else if (t.depth === 0 && t.text !== "declare" && t.text !== "async") exported = false;
+      continue;
     }
-    before = "}";
+    before = ";";
+    exported = false;
   }
   if (lx.depth !== 0) throw new Error("unbalanced");
   return out;
 }
 
-/** `text` with every top-level function declaration's body replaced by `{}`; `text` itself when it cannot be lexed. */
+/**
+ * `text` with every top-level function declaration's body replaced by `{}` and every initializer the report
+ * does not show by `0`; `text` itself when it cannot be lexed.
+ */
 export function outline(text: string): string {
-  let spans: [number, number][];
-  try { spans = bodies(text); } catch { return text; }
-  if (spans.length === 0) return text;
+  let found: [number, number, string][];
+  try { found = spans(text); } catch { return text; }
+  if (found.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
-  for (const [s, e] of spans) { parts.push(text.slice(at, s), "{}"); at = e; }
+  for (const [s, e, by] of found) { parts.push(text.slice(at, s), by); at = e; }
   parts.push(text.slice(at));
   return parts.join("");
 }
