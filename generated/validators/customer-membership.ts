@@ -124,7 +124,7 @@ export function collectCustomerMembership(data: unknown, path: string, issues: V
     v = f15;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
     }
     if (!(present(f3) || present(f4) || present(f5))) add(issues, { path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"", details: {"groups":[["customerId"],["customerEmail"],["customerPhone"]]} });
     if (byName || issues.length > start) break;

@@ -167,7 +167,7 @@ export function collectCustomerProductActivity(data: unknown, path: string, issu
     v = f23;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
     }
     if (!(present(f13) || present(f14))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["customerPhone"],["customerEmail"]]} });
     if (byName || issues.length > start) break;
