@@ -59,12 +59,16 @@ let keyed = false;
 // Asks `collected` for keyed issues; only standardResult sets it, so no caller's options can.
 const KEYED: unique symbol = Symbol("keyed");
 type KeyedOptions = ValidateOptions & { readonly [KEYED]?: true };
-const KEYED_DEFAULT: KeyedOptions = Object.freeze({ [KEYED]: true as const });
+const KEYED_DEFAULT: KeyedOptions = /* @__PURE__ */ Object.freeze({ [KEYED]: true as const });
+
+// How a keyed run builds its issues. standardResult sets them, so a bundle without Standard Schema drops the code.
+let keyedIssue: (issue: ValidationIssue) => StandardIssue = (issue) => issue as never;
+let keyedFieldIssue: (parent: string, field: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]) => StandardIssue = keyedIssue as never;
 
 /** Records one issue written by generated code, or stops the search when the cap is already reached. */
 export function add(issues: ValidationIssue[], issue: ValidationIssue): void {
   if (issues.length >= cap) throw STOP;
-  issues.push(keyed ? (standardIssue(issue) as unknown as ValidationIssue) : issue);
+  issues.push(keyed ? (keyedIssue(issue) as unknown as ValidationIssue) : issue);
 }
 
 /** A field's key in a Standard Schema path: an all-digit key without a leading zero is a number, as pathKeys reads it. */
@@ -94,11 +98,16 @@ function keysBelow(parent: string, field: string): PropertyKey[] {
   return keys;
 }
 
+/** A keyed run's issue of the field `field` of the object at `parent`. */
+function keyedField(parent: string, field: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]): StandardIssue {
+  return { message, path: keysBelow(parent, field), pointer, code, details };
+}
+
 /** Records an issue of the field `field` of the object at `parent` (its pointer built here), or stops at the cap. */
 function fieldIssue<C extends IssueCode>(issues: ValidationIssue[], parent: string, field: string, code: C, message: string, details: IssueDetails[C]): void {
   if (issues.length >= cap) throw STOP;
   const pointer = `${parent}/${pointerToken(field)}`;
-  issues.push((keyed ? { message, path: keysBelow(parent, field), pointer, code, details } : { path: pointer, code, message, details }) as ValidationIssue);
+  issues.push((keyed ? keyedFieldIssue(parent, field, pointer, code, message, details) : { path: pointer, code, message, details }) as ValidationIssue);
 }
 
 function capOf(options: ValidateOptions | undefined): number {
@@ -359,6 +368,8 @@ function standardIssue(x: ValidationIssue): StandardIssue {
  * objects call it.
  */
 export function standardResult<T>(validate: (input: unknown, options?: ValidateOptions) => ValidationResult<T>, value: unknown, options: StandardSchemaV1.Options | undefined): StandardSchemaV1.Result<T> {
+  keyedIssue = standardIssue;
+  keyedFieldIssue = keyedField;
   const lib = options?.libraryOptions as ValidateOptions | undefined;
   const keyedOptions: KeyedOptions = lib === undefined ? KEYED_DEFAULT : { maxIssues: lib.maxIssues, [KEYED]: true };
   const r = validate(value, keyedOptions);

@@ -10,6 +10,10 @@ import { CUSTOMER_IDENTITY_GENDER_VALUES, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUE
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, dateFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfCustomerIdentity = {"groups":[["phone"],["email"]]};
+
+const rule1OfCustomerIdentity = {"groups":[["fullName"],["firstName","lastName"]]};
+
 /**
  * Reports every problem of a Customer Identity Entity found at `path`; `what` names it in messages.
  */
@@ -231,8 +235,8 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES);
     }
-    if (!(present(f7) || present(f8))) add(issues, { path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["phone"],["email"]]} });
-    if (!(present(f9) || (present(f10) && present(f11)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });
+    if (!(present(f7) || present(f8))) add(issues, { path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: rule0OfCustomerIdentity });
+    if (!(present(f9) || (present(f10) && present(f11)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule1OfCustomerIdentity });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;

@@ -10,6 +10,8 @@ import { LEAD_INFORMATION_GENDER_VALUES, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES,
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfLeadInformation = {"groups":[["fullName"],["firstName","lastName"]]};
+
 /**
  * Reports every problem of a Lead Entity found at `path`; `what` names it in messages.
  */
@@ -213,7 +215,7 @@ export function collectLeadInformation(data: unknown, path: string, issues: Vali
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
       else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, LEAD_INFORMATION_RECORD_STATUS_VALUES);
     }
-    if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });
+    if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfLeadInformation });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;
