@@ -5,6 +5,9 @@ import { REPORT_FORMATS } from "./report/findings.ts";
 import { InternalError, Refused } from "./util/assert.ts";
 
 export { EXIT };
+/** For the build (generator/bin/build.js), which writes TypeScript's code cache and the precompiled templates with the bundle. */
+export { writeTypeScriptCodeCache } from "./load/typescript.ts";
+export { writeTemplateCache } from "./emit/templates.ts";
 
 const FAST_COMMANDS = new Set(["generate", "check"]);
 

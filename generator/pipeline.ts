@@ -1,13 +1,14 @@
 import { decodeSpec, type SourceFile } from "./load/load-specs.ts";
 import { diag, hasErrors, sortDiagnostics, type Diagnostic } from "./check/diagnostics.ts";
 import { readSpec } from "./check/read-spec.ts";
-import { readApiSpec } from "./check/read-api.ts";
+import { defaultShapes, readApiSpec } from "./check/read-api.ts";
 import { withIndentationHints } from "./check/yaml-hints.ts";
 import { checkSpecs } from "./check/check-specs.ts";
 import { checkNames } from "./model/naming.ts";
 import { buildModel, DEFAULT_API, DEFAULT_PACKAGE } from "./model/build-model.ts";
+import { buildShapes } from "./model/api-shapes.ts";
 import type { Model } from "./model/ir.ts";
-import type { RawSpec } from "./check/raw-spec.ts";
+import type { RawShape, RawSpec } from "./check/raw-spec.ts";
 import { EMITTERS } from "./emit/registry.ts";
 import { emitPackage } from "./emit/package/emit-package.ts";
 import { manifestFile } from "./output/manifest.ts";
@@ -41,11 +42,14 @@ export function compile(files: readonly SourceFile[], apiFile: SourceFile | null
   const incomplete = new Set<RawSpec>();
   const specs = readAll(files, diagnostics, incomplete);
   diagnostics.push(...checkSpecs(specs, incomplete), ...checkNames(specs));
-  let pkg = DEFAULT_PACKAGE, api = DEFAULT_API;
+  let pkg = DEFAULT_PACKAGE, api = DEFAULT_API, shapes = null as RawShape[] | null;
   if (apiFile?.problem) diagnostics.push(diag("encoding", { file: apiFile.file, line: 1, col: 1 }, UNREADABLE[apiFile.problem] || "the file is too large"));
-  else if (apiFile) ({ pkg, api } = pushing(readApiSpec(apiFile.file, apiFile.text!), diagnostics));
+  else if (apiFile) ({ pkg, api, shapes } = pushing(readApiSpec(apiFile.file, apiFile.text!), diagnostics));
   const sorted = sortDiagnostics(diagnostics);
-  return { diagnostics: sorted, model: hasErrors(sorted) ? null : buildModel(specs, pkg, api) };
+  if (hasErrors(sorted)) return { diagnostics: sorted, model: null };
+  // Banners name specs/api.yaml as they name specs/<object-type>.yaml, wherever the folder is.
+  const shapeModel = shapes ? buildShapes(shapes, "specs/api.yaml") : buildShapes(defaultShapes(), "generator/spec/default-shapes.yaml");
+  return { diagnostics: sorted, model: buildModel(specs, pkg, api, shapeModel) };
 }
 
 function pushing<T extends { diagnostics: Diagnostic[] }>(result: T, out: Diagnostic[]): T {

@@ -108,10 +108,11 @@ function checkRuleErratum(e: RawErratum, f: RawField, table: RawTable, out: Diag
 }
 
 /**
+ * Checks one table: its fields, rules and errata.
  * `partial`: the spec had shape errors and lost the parts that failed to read, so checks that would only
  * repeat that loss (no fields, a reference to a dropped field or table) are left out; the rest still run.
  */
-function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[], partial = false): void {
+export function checkTable(table: RawTable, tableTitles: ReadonlySet<string>, out: Diagnostic[], partial = false): void {
   if (table.fields.length === 0 && !partial) out.push(diag("missing-key", table.pos, `table '${table.title.value}' has no fields`));
   const byName = new Map<string, RawField>();
   for (const f of table.fields) {

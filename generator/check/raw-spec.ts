@@ -82,3 +82,28 @@ export interface RawSpec extends RawTable {
   readonly tags: readonly Tag[];
   readonly tables: readonly RawTable[];
 }
+
+/** An API shape's map: one key (`name`) whose value maps any key (a refId) to a record of the shape `values`. */
+export interface RawShapeMap {
+  readonly pos: SourcePos;
+  readonly name: Located<string>;
+  readonly description: Located<string>;
+  readonly values: Located<string>;
+}
+
+/** One of the API's other shapes in api.yaml's `shapes`: a table of fields, or a map of records of another shape. */
+export interface RawShape {
+  readonly pos: SourcePos;
+  readonly typeName: Located<string>;
+  readonly title: Located<string>;
+  readonly description: Located<string>;
+  /** Further notes, stated after the description wherever it is (a contradiction of the documentation). */
+  readonly notes: readonly string[];
+  /** Accepts keys it does not list (what Pango sends); only a table shape. */
+  readonly open: boolean;
+  /** Null when the shape writes no `fields` (a map shape). */
+  readonly fields: readonly RawField[] | null;
+  readonly map: RawShapeMap | null;
+  /** Whole valid records beyond the one its field examples make, e.g. a failure beside a success. */
+  readonly examples: readonly Located<unknown>[];
+}

@@ -1,12 +1,18 @@
+import { readFileSync } from "node:fs";
 import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
 import type { ApiInfo, PackageInfo } from "../model/ir.ts";
+import type { RawShape } from "./raw-spec.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
+import { Reader } from "./read-spec.ts";
+import { readShapes } from "./read-shapes.ts";
+import { checkShapes } from "./check-shapes.ts";
+import { InternalError } from "../util/assert.ts";
 
 /** The file in a specs folder that holds package and API facts instead of an entity. */
 export const API_SPEC_FILE = "api.yaml";
 
-const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries"];
+const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "shapes"];
 
 const STRING_KEYS: Record<string, readonly string[]> = {
   package: ["name", "version"],
@@ -19,7 +25,7 @@ const SERVER_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s/?#])?$/u;
 const CALLBACK_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/u;
 
 /** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
-export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; diagnostics: Diagnostic[] } {
+export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; shapes: RawShape[] | null; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true });
   const diagnostics: Diagnostic[] = [];
@@ -33,7 +39,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
     const p = lines.linePos(e.pos[0]);
     diagnostics.push(diag(e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax", { file, line: p.line, col: p.col }, e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "")));
   }
-  const fail = { pkg: DEFAULT_PACKAGE, api: DEFAULT_API, diagnostics };
+  const fail = { pkg: DEFAULT_PACKAGE, api: DEFAULT_API, shapes: null, diagnostics };
   if (diagnostics.length > 0) return fail;
   if (!isMap(doc.contents)) {
     diagnostics.push(diag("api-spec", at(doc.contents), "api.yaml must be a mapping with package, title, server, paths and callbackName"));
@@ -73,7 +79,9 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
   if (typeof url === "string" && url.trim() !== "" && !SERVER_URL.test(url)) diagnostics.push(diag("api-spec", at(doc.getIn(["server", "url"], true)), `server.url '${url}' must be an absolute http(s) URL without a trailing slash, query or fragment`));
   const callback = doc.getIn(["callbackName"]);
   if (typeof callback === "string" && callback.trim() !== "" && !CALLBACK_NAME.test(callback)) diagnostics.push(diag("api-spec", at(doc.getIn(["callbackName"], true)), `callbackName '${callback}' must be letters, digits and -._ starting with a letter (it names the webhook and its operationId)`));
+  const shapes = readShapeSection(file, doc, lines, diagnostics);
   return {
+    shapes,
     pkg: { name: get(["package", "name"]) ?? DEFAULT_PACKAGE.name, version: version ?? DEFAULT_PACKAGE.version },
     api: {
       title: get(["title"]) ?? DEFAULT_API.title,
@@ -107,4 +115,30 @@ function readEntries(doc: Document, at: (node: unknown) => SourcePos, diagnostic
   }
   if (limits.min > limits.max) diagnostics.push(diag("api-spec", at(node), `entries.min (${limits.min}) is above entries.max (${limits.max})`));
   return limits;
+}
+
+/** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */
+function readShapeSection(file: string, doc: Document, lines: LineCounter, diagnostics: Diagnostic[]): RawShape[] | null {
+  const r = new Reader(file, lines);
+  const shapes = readShapes(r, doc.contents as Node);
+  diagnostics.push(...r.diagnostics);
+  if (shapes === null) return null;
+  diagnostics.push(...checkShapes(shapes, r.pos(doc.getIn(["shapes"], true) as Node)));
+  return shapes;
+}
+
+const DEFAULT_SHAPES_FILE = "generator/spec/default-shapes.yaml";
+let defaults: RawShape[] | null = null;
+
+/**
+ * The shapes of a specs folder whose api.yaml has no `shapes` (or that has no api.yaml): the generator's copy of
+ * the documented ones, so a made-up specs folder still gets a complete package. specs/api.yaml states its own.
+ */
+export function defaultShapes(): RawShape[] {
+  if (defaults) return defaults;
+  // The bundle (generator/dist/cli.js) sits one folder below generator/, as this module does: the URL resolves alike.
+  const text = readFileSync(new URL("../spec/default-shapes.yaml", import.meta.url), "utf8");
+  const read = readApiSpec(DEFAULT_SHAPES_FILE, text);
+  if (read.diagnostics.length > 0 || !read.shapes) throw new InternalError(`${DEFAULT_SHAPES_FILE} is invalid: ${read.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join("; ")}`);
+  return (defaults = read.shapes);
 }

@@ -7,7 +7,7 @@ import {
 import { closest } from "../util/text.ts";
 
 /** Walks one parsed YAML document, reporting every shape problem it meets. */
-class Reader {
+export class Reader {
   readonly diagnostics: Diagnostic[] = [];
   constructor(readonly file: string, private readonly lines: LineCounter) {}
 
@@ -145,7 +145,8 @@ const INCOMPLETE_KEYS = ["after", "note"];
 const RULE_KEYS: Record<string, string[]> = { "any-of": ["kind", "groups", "doc"], "all-of": ["kind", "fields", "doc"] };
 const ERRATUM_KEYS = ["field", "property", "doc", "corrected", "note"];
 
-function readField(r: Reader, node: Node, index: number): RawField | null {
+/** Reads one field of a table (entity, nested table or API shape). */
+export function readField(r: Reader, node: Node, index: number): RawField | null {
   const m = r.map(node, `field #${index + 1}`, FIELD_KEYS, ["name", "docType", "type"], node);
   if (!m) return null;
   const name = r.string(m.get("name"), "field name", { nonEmpty: true });
@@ -230,13 +231,15 @@ function readIncomplete(r: Reader, pair: Pair<Node, Node | null> | undefined, wh
   return after?.value && note?.value ? { pos: r.pos(pair.value), after: after as Located<string>, note: note.value } : null;
 }
 
-function readNotes(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string): string[] {
+/** Reads a list of non-empty notes. */
+export function readNotes(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string): string[] {
   const notes = (r.strings(pair, `notes of ${what}`) ?? []).map((n) => n.value);
   if (pair && notes.some((n) => n.trim() === "")) r.report("invalid-value", pair.value, `notes of ${what} must not be empty`);
   return notes;
 }
 
-function readList<T>(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string, item: (r: Reader, n: Node, i: number) => T | null): T[] {
+/** Reads a list, each item with `item`; items that fail to read are left out (their problems reported). */
+export function readList<T>(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string, item: (r: Reader, n: Node, i: number) => T | null): T[] {
   return (r.seq(pair, what) ?? []).map((n, i) => item(r, n, i)).filter((x): x is T => x !== null);
 }
 

@@ -93,6 +93,18 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
   return out;
 }
 
+/**
+ * The API's shapes (api.yaml `shapes`): each table shape compared as a table is, placed under the package (entity null,
+ * the shape's type name as the table). The set of shapes is fixed by the checker, so none is added or removed.
+ */
+function compareShapes(base: Model, head: Model): Change[] {
+  const byName = new Map(base.shapes.tables.map((t) => [t.typeName, t]));
+  return head.shapes.tables.flatMap((h) => {
+    const b = byName.get(h.typeName);
+    return b ? compareTable(b, h, { entity: null, table: h.typeName }, new Map()) : [];
+  });
+}
+
 /** Every change from base to head, entity by entity (object-type order), then package and API facts. Pure. */
 export function compareModels(base: Model, head: Model, apiFile = "specs/api.yaml"): Change[] {
   const baseByType = new Map(base.entities.map((e) => [e.objectType, e]));
@@ -107,5 +119,5 @@ export function compareModels(base: Model, head: Model, apiFile = "specs/api.yam
   for (const b of base.entities) {
     if (!headTypes.has(b.objectType)) out.push(change("entity-removed", { entity: b.objectType, table: null, field: null }, { pos: b.pos, side: "base" }, "breaking", "breaking", `entity ${b.typeName} removed: payloads of object type '${b.objectType}' are rejected now, and code that names its types no longer compiles`));
   }
-  return [...out, ...compareFacts(base, head, apiFile)];
+  return [...out, ...compareShapes(base, head), ...compareFacts(base, head, apiFile)];
 }

@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import type { Project, SourceFile } from "ts-morph";
 import type { OutputFile } from "../emit/output-file.ts";
+import { isCheckedSource } from "./package-sources.ts";
+import { redirected, sharedFiles } from "./shared-sources.ts";
 
 /**
  * The consumer side of `diff`, decided by TypeScript's own checker: the base and head packages sit in
@@ -39,7 +41,11 @@ export interface CompilerVerdict {
   readonly breaks: boolean;
 }
 
-interface ExportInfo { file: string; type: boolean; value: boolean; typeArgs: number }
+interface ExportInfo {
+  file: string; type: boolean; value: boolean; typeArgs: number;
+  /** The declaration's node (absolute path and offset): two packages' names that share it are one type. */
+  at: string;
+}
 
 type TsMorph = typeof import("ts-morph");
 let tsMorph: TsMorph | null = null;
@@ -54,6 +60,8 @@ function loadTsMorph(): TsMorph {
 export class PackageProject {
   readonly project: Project;
   private probes = 0;
+  /** Per package: each file's text and the absolute path of the copy the compiler reads. */
+  private readonly packages = new Map<string, Map<string, { text: string; at: string }>>();
 
   constructor() {
     const { Project, ts } = loadTsMorph();
@@ -66,12 +74,26 @@ export class PackageProject {
     });
   }
 
-  /** Adds a generated package's TypeScript files (fixtures data aside: the main entry does not reach it) under `/<root>/`. */
-  addPackage(root: string, files: readonly OutputFile[]): void {
-    for (const f of files) {
-      if (!f.path.endsWith(".ts") || f.path.startsWith("fixtures/")) continue;
-      this.project.createSourceFile(`/${root}/${f.path}`, f.contents, { overwrite: true });
+  /**
+   * Adds a generated package's TypeScript files (fixtures data aside: the main entry does not reach it) under
+   * `/<root>/`. With `sameAs` (a package added before), the files identical to that package's, with all they
+   * import, are not added again: this package's other files import those copies (shared-sources.ts says why
+   * no verdict changes).
+   */
+  addPackage(root: string, files: readonly OutputFile[], sameAs?: string): void {
+    const { ts } = loadTsMorph();
+    const texts = new Map(files.filter((f) => isCheckedSource(f.path)).map((f) => [f.path, f.contents]));
+    const base = sameAs === undefined ? undefined : this.packages.get(sameAs);
+    if (sameAs !== undefined && !base) throw new Error(`compiler-check: no package ${sameAs} to share files with`);
+    const shared = base ? sharedFiles(ts, new Map([...base].map(([p, f]) => [p, f.text])), texts, "index.ts") : new Set<string>();
+    const where = (target: string) => (shared.has(target) ? base!.get(target)!.at : null);
+    const added = new Map<string, { text: string; at: string }>();
+    for (const [path, text] of texts) {
+      const at = where(path) ?? `/${root}/${path}`;
+      added.set(path, { text, at });
+      if (!shared.has(path)) this.project.createSourceFile(at, shared.size > 0 ? redirected(ts, root, path, text, where) : text, { overwrite: true });
     }
+    this.packages.set(root, added);
   }
 
   /** The names a package's main entry exports, each with the file (relative to the package) that declares it. */
@@ -84,7 +106,8 @@ export class PackageProject {
       const type = /Interface|TypeAlias|Class|Enum/u.test(kind);
       const value = !/Interface|TypeAlias/u.test(kind);
       const params = "getTypeParameters" in d && typeof d.getTypeParameters === "function" ? (d.getTypeParameters() as { getDefault(): unknown }[]) : [];
-      out.set(name, { file: d.getSourceFile().getFilePath().slice(root.length + 2), type, value, typeArgs: params.length });
+      // A file shared with another package sits under that one's root, at the same path inside the package.
+      out.set(name, { file: d.getSourceFile().getFilePath().replace(/^\/[^/]+\//u, ""), type, value, typeArgs: params.length, at: `${d.getSourceFile().getFilePath()}:${d.getStart()}` });
     }
     return out;
   }
@@ -98,6 +121,8 @@ export class PackageProject {
     const add = (name: string, kind: ProbeKind, text: string) => { probeAt[lines.length] = { name, kind }; lines.push(text); };
     for (const [name, info] of [...b].sort(([x], [y]) => (x < y ? -1 : 1))) {
       if (!h.has(name)) continue;
+      // A name both packages take from one shared file is the same declaration: every probe compares a type with itself.
+      if (h.get(name)!.at === info.at) continue;
       if (info.type) {
         const args = info.typeArgs > 0 ? `<${Array(info.typeArgs).fill("P").join(", ")}>` : "";
         const T = (side: string) => `${side}.${name}${args}`;

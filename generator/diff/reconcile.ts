@@ -1,10 +1,10 @@
 import type { Model } from "../model/ir.ts";
-import { emit } from "../pipeline.ts";
 import type { Change, Impact } from "./change.ts";
 import { breaksConsumers, PackageProject, type CompilerVerdict } from "./compiler-check.ts";
 import type { OutputFile } from "../emit/output-file.ts";
 import { sourcesOf, surfaceOf } from "../emit/api-surface/surface.ts";
 import type { SpecDiff } from "./diff-specs.ts";
+import { emitTypeScript, isCheckedSource } from "./package-sources.ts";
 import { impliedBump, bumpSuffices } from "./semver.ts";
 
 /**
@@ -55,22 +55,23 @@ function overridden(c: Change, consumer: Impact, v: CompilerVerdict): Change {
   return { ...c, consumer, compiler: why };
 }
 
-/** Generates both packages in memory and returns the diff with the compiler's consumer verdicts. */
+/** Generates both packages' TypeScript in memory and returns the diff with the compiler's consumer verdicts. */
 export function withCompilerVerdict(d: SpecDiff, base: Model, head: Model, project?: PackageProject): SpecDiff & { compiler: CompilerVerdict; exports: ExportChange[] } {
-  const [b, h] = [emit(base), emit(head)];
-  // Identical TypeScript sources need no compiler: every export is kept and every probe compiles.
-  const verdict = sameSources(b, h) ? UNCHANGED : (() => {
+  const [b, h] = [emitTypeScript(base), emitTypeScript(head)];
+  // Identical TypeScript sources need no compiler (every export is kept and every probe compiles) nor surface.
+  const same = sameSources(b, h);
+  const verdict = same ? UNCHANGED : (() => {
     const p = project ?? new PackageProject();
     p.addPackage("base", b);
-    p.addPackage("head", h);
+    p.addPackage("head", h, "base");
     return p.compare("base", "head");
   })();
   const changes = reconcile(d.changes, verdict, new Set([...base.entities, ...head.entities].map((e) => e.objectType)));
   const bump = impliedBump(changes);
-  return { ...d, changes, bump, versionSuffices: bumpSuffices(d.versionBump, bump), compiler: verdict, exports: exportChanges(b, h, verdict) };
+  return { ...d, changes, bump, versionSuffices: bumpSuffices(d.versionBump, bump), compiler: verdict, exports: same ? [] : exportChanges(b, h, verdict) };
 }
 
-const typescriptOf = (files: readonly OutputFile[]) => files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("fixtures/"));
+const typescriptOf = (files: readonly OutputFile[]) => files.filter((f) => isCheckedSource(f.path));
 
 function sameSources(a: readonly OutputFile[], b: readonly OutputFile[]): boolean {
   const [x, y] = [typescriptOf(a), typescriptOf(b)];

@@ -1,6 +1,6 @@
 import type { RawField, RawSpec, RawTable } from "../check/raw-spec.ts";
 import { effectiveText } from "../check/check-specs.ts";
-import type { AnyOfRule, ApiInfo, Entity, Erratum, Field, Model, PackageInfo, Table } from "./ir.ts";
+import type { AnyOfRule, ApiInfo, ApiShapes, Entity, Erratum, Field, Model, PackageInfo, Table } from "./ir.ts";
 import { pascalCase, screamingCase, tableTypeName } from "./naming.ts";
 import { impliedRange, parseExample } from "./values.ts";
 import { byCodePoint } from "../util/text.ts";
@@ -46,7 +46,8 @@ function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: 
   };
 }
 
-function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<string, string>, openTables: ReadonlySet<string>): Omit<Table, "kind"> {
+/** Lowers one table (an entity's own, a nested one, or an API shape's) into the IR. */
+export function buildTable(t: RawTable, typeName: string, tableNames: ReadonlyMap<string, string>, openTables: ReadonlySet<string>): Omit<Table, "kind"> {
   const requiredBy = new Map<string, string[]>();
   const rules: AnyOfRule[] = [];
   for (const r of t.rules) {
@@ -88,7 +89,7 @@ export const DEFAULT_API: ApiInfo = {
 };
 
 /** Lowers checked specs into the IR. Only called when the checker found no error. */
-export function buildModel(specs: readonly RawSpec[], pkg: PackageInfo = DEFAULT_PACKAGE, api: ApiInfo = DEFAULT_API): Model {
+export function buildModel(specs: readonly RawSpec[], pkg: PackageInfo, api: ApiInfo, shapes: ApiShapes): Model {
   const entities = specs.map(buildEntity).sort((a, b) => byCodePoint(a.objectType, b.objectType));
-  return { kind: "model", entities, package: pkg, api };
+  return { kind: "model", entities, package: pkg, api, shapes };
 }

@@ -122,10 +122,32 @@ export interface ApiInfo {
   readonly entries: { readonly min: number; readonly max: number };
 }
 
+/** The callback: one key (`data`) whose object maps each refId to a record of a table shape. */
+export interface MapShape {
+  readonly typeName: string;
+  readonly title: string;
+  readonly description: string;
+  readonly validateName: string;
+  readonly isName: string;
+  readonly data: { readonly name: string; readonly description: string; readonly result: Table };
+}
+
+/** The API's shapes beside the entities (api.yaml's `shapes`): authentication, responses, the callback. */
+export interface ApiShapes {
+  /** The table shapes, in api.yaml's order; `notes` starts with the shape's description. */
+  readonly tables: readonly Table[];
+  readonly callback: MapShape;
+  /** Whole valid records of a table shape beyond its field examples, by type name. */
+  readonly examples: Readonly<Record<string, readonly JsonValue[]>>;
+  /** The file the shapes were read from, as displayed (banners name it). */
+  readonly file: string;
+}
+
 export interface Model {
   readonly kind: "model";
   /** Sorted by object type (code point). */
   readonly entities: readonly Entity[];
   readonly package: PackageInfo;
   readonly api: ApiInfo;
+  readonly shapes: ApiShapes;
 }

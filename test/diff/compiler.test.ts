@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { emit } from "../../generator/pipeline.ts";
 import { diffModels } from "../../generator/diff/diff-specs.ts";
-import { PackageProject } from "../../generator/diff/compiler-check.ts";
+import { PackageProject, type CompilerVerdict } from "../../generator/diff/compiler-check.ts";
 import { reconcile } from "../../generator/diff/reconcile.ts";
 import { subject } from "../../generator/diff/report.ts";
 import { baseSpecs, compileSet, field } from "./support.ts";
@@ -13,12 +13,25 @@ const base = compileSet(baseSpecs());
 project.addPackage("base", emit(base));
 let heads = 0;
 
-/** The compiler's verdict and the reconciled changes ("kind subject consumer") for a head spec set. */
+/**
+ * A verdict without the compiler's messages, which name the packages' folders (`/head3/types/order`), so differ
+ * between two heads by construction; whether there is one still counts.
+ */
+function probed(v: CompilerVerdict) {
+  return { ...v, exports: v.exports.map(({ message, ...e }) => ({ ...e, message: message !== null })) };
+}
+
+/**
+ * The compiler's verdict and the reconciled changes ("kind subject consumer") for a head spec set. The head shares
+ * its unchanged files with the base, as `diff` has it; the verdict must be the one a head of its own gets.
+ */
 function judged(set: Set) {
   const head = compileSet(set);
   const root = `head${heads++}`;
-  project.addPackage(root, emit(head));
+  project.addPackage(root, emit(head), "base");
   const verdict = project.compare("base", root);
+  project.addPackage(`${root}-alone`, emit(head));
+  expect(probed(verdict)).toEqual(probed(project.compare("base", `${root}-alone`)));
   const d = diffModels(base, head, { base: "base", head: "head" });
   const types = new globalThis.Set([...base.entities, ...head.entities].map((e) => e.objectType));
   const changes = reconcile(d.changes, verdict, types);

@@ -1,6 +1,8 @@
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import type { OutputFile } from "../output-file.ts";
+// TypeScript comes with ts-morph (a dependency of the generator); loaded on first use, from V8's code cache.
+import { typescript } from "../../load/typescript.ts";
+import { outline } from "./outline.ts";
 
 /**
  * The exported surface of a generated package, read from its TypeScript sources with TypeScript's parser
@@ -20,14 +22,6 @@ export interface SurfaceEntry {
   readonly file: string;
 }
 
-let ts: typeof TS | null = null;
-
-/** TypeScript comes with ts-morph (a dependency of the generator); loaded on first use. */
-function typescript(): typeof TS {
-  ts ??= (createRequire(import.meta.url)("ts-morph") as { ts: typeof TS }).ts;
-  return ts;
-}
-
 /** The names an entry point (e.g. `index.ts`) exports, sorted by name. */
 export function surfaceOf(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
   const out = new Map<string, SurfaceEntry>();
@@ -43,7 +37,12 @@ function parse(files: ReadonlyMap<string, string>, path: string): TS.SourceFile 
   const key = `${path}\n${text}`;
   let sf = parsed.get(key);
   if (!sf) {
-    sf = typescript().createSourceFile(path, text, typescript().ScriptTarget.ES2022, false);
+    // Bodies emptied first: the report prints signatures, and the validators' bodies were most of the parse.
+    // Should emptying ever leave text that does not parse, the whole text is parsed instead.
+    // JSDoc is not parsed either: the printer drops comments.
+    const options = { languageVersion: typescript().ScriptTarget.ES2022, jsDocParsingMode: typescript().JSDocParsingMode.ParseNone };
+    sf = typescript().createSourceFile(path, outline(text), options, false);
+    if ((sf as TS.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length) sf = typescript().createSourceFile(path, text, options, false);
     if (parsed.size > 500) parsed.clear();
     parsed.set(key, sf);
   }
@@ -82,33 +81,39 @@ function collect(files: ReadonlyMap<string, string>, path: string, names: Map<st
     }
     for (const d of declarations(st)) {
       const as = names ? names.get(d.name) : d.name;
-      if (as !== undefined && !out.has(as)) out.set(as, { ...d, name: as, file: path });
+      // Printed only when wanted: a validators file declares many exports, of which index.ts re-exports two.
+      if (as !== undefined && !out.has(as)) out.set(as, { name: as, kind: d.kind, declaration: d.print(), file: path });
     }
   }
 }
 
-const printer = () => typescript().createPrinter({ removeComments: true, newLine: typescript().NewLineKind.LineFeed });
+let shared: TS.Printer | null = null;
+const printer = () => (shared ??= typescript().createPrinter({ removeComments: true, newLine: typescript().NewLineKind.LineFeed }));
 
-/** The exported declarations of one top-level statement, printed as a consumer sees them. */
-function declarations(st: TS.Statement): Omit<SurfaceEntry, "file">[] {
+/** An exported declaration found in a statement, and how to print it. */
+interface Found { readonly name: string; readonly kind: SurfaceEntry["kind"]; readonly print: () => string }
+
+/** The exported declarations of one top-level statement, each printable as a consumer sees it. */
+function declarations(st: TS.Statement): Found[] {
   const t = typescript();
   const exported = t.canHaveModifiers(st) && (t.getModifiers(st) ?? []).some((m) => m.kind === t.SyntaxKind.ExportKeyword);
   if (!exported) return [];
   const sf = st.getSourceFile();
   const print = (n: TS.Node) => printer().printNode(t.EmitHint.Unspecified, n, sf).replace(/^export (declare )?/u, "");
-  if (t.isInterfaceDeclaration(st)) return [{ name: st.name.text, kind: "interface", declaration: print(st) }];
-  if (t.isTypeAliasDeclaration(st)) return [{ name: st.name.text, kind: "type", declaration: print(st) }];
-  if (t.isModuleDeclaration(st)) return [{ name: st.name.text, kind: "namespace", declaration: print(st) }];
-  if (t.isEnumDeclaration(st)) return [{ name: st.name.text, kind: "enum", declaration: print(st) }];
+  const as = (kind: SurfaceEntry["kind"], name: string, node: TS.Node): Found => ({ name, kind, print: () => print(node) });
+  if (t.isInterfaceDeclaration(st)) return [as("interface", st.name.text, st)];
+  if (t.isTypeAliasDeclaration(st)) return [as("type", st.name.text, st)];
+  if (t.isModuleDeclaration(st)) return [as("namespace", st.name.text, st)];
+  if (t.isEnumDeclaration(st)) return [as("enum", st.name.text, st)];
   if (t.isFunctionDeclaration(st) && st.name) {
-    const sig = t.factory.updateFunctionDeclaration(st, st.modifiers, st.asteriskToken, st.name, st.typeParameters, st.parameters, st.type, undefined);
-    return [{ name: st.name.text, kind: "function", declaration: print(sig) }];
+    const name = st.name.text;
+    return [{ name, kind: "function", print: () => print(t.factory.updateFunctionDeclaration(st, st.modifiers, st.asteriskToken, st.name, st.typeParameters, st.parameters, st.type, undefined)) }];
   }
   if (t.isVariableStatement(st)) {
-    return st.declarationList.declarations.filter((d) => t.isIdentifier(d.name)).map((d) => {
-      const shown = d.type ? t.factory.updateVariableDeclaration(d, d.name, undefined, d.type, undefined) : d;
-      return { name: (d.name as TS.Identifier).text, kind: "const" as const, declaration: `const ${print(shown)}` };
-    });
+    return st.declarationList.declarations.filter((d) => t.isIdentifier(d.name)).map((d) => ({
+      name: (d.name as TS.Identifier).text, kind: "const" as const,
+      print: () => `const ${print(d.type ? t.factory.updateVariableDeclaration(d, d.name, undefined, d.type, undefined) : d)}`,
+    }));
   }
   throw new Error(`api-surface: an exported ${t.SyntaxKind[st.kind]} in ${sf.fileName} has no surface form`);
 }

@@ -1,5 +1,4 @@
-import type { Table } from "../../model/ir.ts";
-import { API_TABLES, CALLBACK, CALLBACK_RESULT, ERROR_MESS_NOTE } from "../../model/api-shapes.ts";
+import type { ApiShapes, Table } from "../../model/ir.ts";
 import { tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ref, type Node } from "./entity-schemas.ts";
 
@@ -17,30 +16,31 @@ export function rateLimitText(): string {
   return RATE_LIMITS.map(([n, per]) => `- ${n} requests per ${per}`).join("\n");
 }
 
-/** An API shape's schema: the same JSON Schema an entity table gets, with the shape's description. */
+/** An API shape's schema: the same JSON Schema an entity table gets, with the shape's description and notes. */
 function shapeSchema(t: Table): Node {
   const { title, ...rest } = tableSchema(t, "#/components/schemas/");
-  return { title, description: t.notes.join("\n\n"), ...rest };
+  return { title, description: t.notes.join(" "), ...rest };
 }
 
-export { ERROR_MESS_NOTE };
+/** The callback's schema: `data` maps each refId to a result. */
+function callbackNode(shapes: ApiShapes): Node {
+  const c = shapes.callback;
+  return {
+    title: c.title,
+    description: c.description,
+    type: "object",
+    properties: { [c.data.name]: { description: c.data.description, type: "object", additionalProperties: ref(c.data.result.typeName) } },
+    required: [c.data.name],
+  };
+}
 
-const CALLBACK_NODE: Node = {
-  title: CALLBACK.title,
-  description: CALLBACK.description,
-  type: "object",
-  properties: {
-    [CALLBACK.data.name]: { description: CALLBACK.data.description, type: "object", additionalProperties: ref(CALLBACK.data.result.typeName) },
-  },
-  required: [CALLBACK.data.name],
-};
-
-/** The schemas the document defines beside the entities', by the names naming.ts reserves. */
-export function apiSchemas(): [string, Node][] {
+/** The schemas the document defines beside the entities' (api.yaml's shapes), by the names naming.ts reserves. */
+export function apiSchemas(shapes: ApiShapes): [string, Node][] {
+  const result = shapes.callback.data.result;
   return [
-    ...API_TABLES.filter((t) => t !== CALLBACK_RESULT).map((t) => [t.typeName, shapeSchema(t)] as [string, Node]),
-    [CALLBACK.typeName, CALLBACK_NODE],
-    [CALLBACK_RESULT.typeName, shapeSchema(CALLBACK_RESULT)],
+    ...shapes.tables.filter((t) => t !== result).map((t) => [t.typeName, shapeSchema(t)] as [string, Node]),
+    [shapes.callback.typeName, callbackNode(shapes)],
+    [result.typeName, shapeSchema(result)],
   ];
 }
 

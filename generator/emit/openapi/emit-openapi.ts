@@ -39,7 +39,7 @@ function components(model: Model): Node {
     ...model.entities.flatMap(entityComponents),
     ...model.entities.map((e) => [ingestionRequestName(e.typeName), requestSchema(e, model.api.entries)] as const),
     ["IngestionRequest", envelopeSchema(model)] as const,
-    ...apiSchemas(),
+    ...apiSchemas(model.shapes),
   ];
   // naming.ts claims every one of these names; two alike here would mean a claim is missing there.
   invariant(new Set(schemas.map(([name]) => name)).size === schemas.length, "two OpenAPI component schemas have the same name");

@@ -1,6 +1,7 @@
 import type { Model } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
-import { ERROR_MESS_NOTE, RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
+import { RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
+import { exampleOf, shapeNotes } from "../../model/api-shapes.ts";
 
 export const TAGS = {
   ingestion: "Data Ingestion",
@@ -65,8 +66,9 @@ function ingestionOperation(model: Model): Node {
   };
 }
 
-function authenticationOperation(): Node {
+function authenticationOperation(model: Model): Node {
   const illustrative = "Illustrative values; the documentation masks its own.";
+  const request = model.shapes.tables.find((t) => t.typeName === "AuthenticationRequest")!;
   return {
     tags: [TAGS.authentication],
     summary: "Authenticate",
@@ -74,7 +76,7 @@ function authenticationOperation(): Node {
     operationId: "authenticate",
     requestBody: {
       required: true,
-      content: json(ref("AuthenticationRequest"), { credentials: example("Credentials", { username: "partner.integration", apiKey: "ak_live_0123456789", cdpGKey: "0123456789abcdef0123456789abcdef" }, illustrative) }),
+      content: json(ref("AuthenticationRequest"), { credentials: example("Credentials", exampleOf(request), illustrative) }),
     },
     responses: {
       200: { description: "Authenticated.", content: json(ref("AuthenticationResponse"), { authenticated: example("Authenticated", { success: true, status: "authenticated", token: "eyJhbGciOiJIUzI1NiJ9.example", issuedAt: 1700000000000, expiredAt: 1700001800000, expiredAfter: 1800 }, illustrative) }) },
@@ -92,7 +94,8 @@ function callbackOperation(model: Model): Node {
   return {
     tags: [TAGS.callback],
     summary: "Receive the results of an ingestion call",
-    description: `Pango sends \`POST\` with a JSON body to an endpoint of the partner's choosing, one key per record reference id sent in the ingestion call. Status 200 means stored; other codes are failures.\n\n${ERROR_MESS_NOTE}`,
+    // The result shape's notes (the errorMessage / errorMess contradiction) are stated where a receiver reads first.
+    description: ["Pango sends `POST` with a JSON body to an endpoint of the partner's choosing, one key per record reference id sent in the ingestion call. Status 200 means stored; other codes are failures.", ...shapeNotes(model.shapes.callback.data.result)].join("\n\n"),
     operationId: model.api.callbackName,
     parameters: [
       { name: "ApiKey", in: "header", required: false, description: "The API key the partner sent.", schema: { type: "string" } },
@@ -116,7 +119,7 @@ function callbackOperation(model: Model): Node {
 /** The paths object: data ingestion and authentication, at the paths specs/api.yaml sets. */
 export function paths(model: Model): Node {
   return {
-    [model.api.authenticationPath]: { post: authenticationOperation() },
+    [model.api.authenticationPath]: { post: authenticationOperation(model) },
     [model.api.ingestionPath]: { post: ingestionOperation(model) },
   };
 }

@@ -79,9 +79,9 @@ function fixturesStub(): string {
 }
 
 /** fixtures/api.ts: valid and invalid examples of the API's other shapes (re-exported by fixtures/index.ts). */
-function apiFixturesModule(): OutputFile {
+function apiFixturesModule(model: Model): OutputFile {
   const contents = [
-    jsBanner("generator/model/api-shapes.ts"),
+    jsBanner(model.shapes.file),
     "",
     'import type { IssueCode } from "../runtime.js";',
     "",
@@ -89,7 +89,7 @@ function apiFixturesModule(): OutputFile {
     "export interface InvalidApiFixture { readonly label: string; readonly value: unknown; readonly issues: readonly { readonly path: string; readonly code: IssueCode }[] }",
     "",
     "/** Valid and invalid examples of each API shape, by type name. */",
-    `export const apiFixtures: Readonly<Record<string, { readonly valid: readonly unknown[]; readonly invalid: readonly InvalidApiFixture[] }>> = JSON.parse(${str(JSON.stringify(apiFixtures()))});`,
+    `export const apiFixtures: Readonly<Record<string, { readonly valid: readonly unknown[]; readonly invalid: readonly InvalidApiFixture[] }>> = JSON.parse(${str(JSON.stringify(apiFixtures(model.shapes)))});`,
     "",
   ].join("\n");
   return { path: "fixtures/api.ts", contents };
@@ -130,7 +130,7 @@ export function emitPackage(model: Model, emitters: readonly EmitterEntry[]): Ou
     { path: "tsconfig.json", contents: tsconfig() },
     { path: "tsconfig.cjs.json", contents: tsconfigCjs() },
     { path: "fixtures/package.json", contents: fixturesStub() },
-    apiFixturesModule(),
+    apiFixturesModule(model),
     ...model.entities.map(entityModule),
     { path: "README.md", contents: readme },
   ];

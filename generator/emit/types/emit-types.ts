@@ -3,7 +3,6 @@ import { docComment, ident, key, str } from "../escape.ts";
 import { jsBanner, type OutputFile } from "../output-file.ts";
 import { Code, render } from "../templates.ts";
 import { assertNever } from "../../util/assert.ts";
-import { API_TABLES, CALLBACK } from "../../model/api-shapes.ts";
 
 /** The TypeScript type of a field's value (without null). */
 export function valueType(f: Field): string {
@@ -100,15 +99,15 @@ function entityFile(e: Entity): OutputFile {
 }
 
 /** types/api.ts: the API's other shapes, declared as entity tables are, and the callback's map of results. */
-function apiFile(): OutputFile {
-  const c = CALLBACK;
+function apiFile(model: Model): OutputFile {
+  const { tables, callback: c } = model.shapes;
   const callback = `${docComment([c.title, "", c.description])}\nexport type ${ident(c.typeName)} = {\n` +
     `${docComment([c.data.description], "  ")}\n  ${key(c.data.name)}: { [refId: string]: ${ident(c.data.result.typeName)} };\n};`;
-  const body = ['import type { JsonValue } from "../runtime.js";', ...API_TABLES.map((t) => tableDecls(t, null, `an API shape: ${t.notes.join(" ")}`)), callback].join("\n\n");
-  return { path: "types/api.ts", contents: render("types.ts.hbs", { banner: new Code(jsBanner("generator/model/api-shapes.ts")), body: new Code(body) }) };
+  const body = ['import type { JsonValue } from "../runtime.js";', ...tables.map((t) => tableDecls(t, null, `an API shape: ${t.notes.join(" ")}`)), callback].join("\n\n");
+  return { path: "types/api.ts", contents: render("types.ts.hbs", { banner: new Code(jsBanner(model.shapes.file)), body: new Code(body) }) };
 }
 
 /** Emits `types/<object-type>.ts` for every entity, and `types/api.ts`. */
 export function emitTypes(model: Model): OutputFile[] {
-  return [...model.entities.map(entityFile), apiFile()];
+  return [...model.entities.map(entityFile), apiFile(model)];
 }

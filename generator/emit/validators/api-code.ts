@@ -1,5 +1,4 @@
-import type { Model } from "../../model/ir.ts";
-import { API_TABLES, CALLBACK, CALLBACK_RESULT } from "../../model/api-shapes.ts";
+import type { ApiShapes, Model } from "../../model/ir.ts";
 import { tableSchema } from "../json-schema/emit-json-schema.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, join, name, COMMA } from "./code.ts";
@@ -9,12 +8,12 @@ import { schemaName } from "./standard-code.ts";
 
 const NO_TABLES = new Map();
 const NOT_OBJECT = _`typeof data !== "object" || data === null || Array.isArray(data)`;
-const DATA_PATH = `/${CALLBACK.data.name}`;
 
 /** The callback's collector and tester: `data` maps each refId to a result, checked at `/data/<refId>`. */
-function callbackCode(): Code {
-  const result = CALLBACK_RESULT;
-  const c = CALLBACK;
+function callbackCode(shapes: ApiShapes): Code {
+  const c = shapes.callback;
+  const result = c.data.result;
+  const DATA_PATH = `/${c.data.name.replace(/~/gu, "~0").replace(/\//gu, "~1")}`;
   const what = `each result of \`${c.data.name}\``;
   return _`${new Code(docComment([`Reports every problem of a ${c.title} found at \`path\`.`]))}
 function ${name(`collect${c.typeName}`)}(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
@@ -43,31 +42,34 @@ function ${name(`test${c.typeName}`)}(data: unknown): boolean {
 }
 
 /** The code of validators/api.ts: the API shapes' validators, the same generated checks as an entity table's. */
-export function apiValidatorCode(): { imports: Code[]; body: Code } {
-  const parts = API_TABLES.map((t) => tableCode(t, NO_TABLES));
-  const c = CALLBACK;
+export function apiValidatorCode(model: Model): { imports: Code[]; body: Code } {
+  const shapes = model.shapes;
+  const parts = shapes.tables.map((t) => tableCode(t, NO_TABLES));
+  const c = shapes.callback;
   // The callback's exported pair is a table's: only its names and title are read.
-  parts.push(callbackCode(), publicFunctions({ ...CALLBACK_RESULT, typeName: c.typeName, title: c.title, validateName: c.validateName, isName: c.isName }));
-  const types = [...API_TABLES.map((t) => name(t.typeName)), name(c.typeName)];
+  parts.push(callbackCode(shapes), publicFunctions({ ...c.data.result, typeName: c.typeName, title: c.title, validateName: c.validateName, isName: c.isName }));
+  const types = [...shapes.tables.map((t) => name(t.typeName)), name(c.typeName)];
   return { imports: [_`import type { ${join(types, COMMA)} } from "../types/api.js";`], body: join(parts, new Code("\n\n")) };
 }
 
 /** The JSON Schema of one API shape, standalone. */
-function shapeJsonSchema(typeName: string): object {
+function shapeJsonSchema(shapes: ApiShapes, typeName: string): object {
   const base = { $schema: "https://json-schema.org/draft/2020-12/schema" };
-  const table = API_TABLES.find((t) => t.typeName === typeName);
+  const table = shapes.tables.find((t) => t.typeName === typeName);
   if (table) return { ...base, ...tableSchema(table, "#/$defs/") };
+  const c = shapes.callback;
   return {
-    ...base, title: CALLBACK.title, description: CALLBACK.description, type: "object",
-    properties: { [CALLBACK.data.name]: { description: CALLBACK.data.description, type: "object", additionalProperties: { $ref: `#/$defs/${CALLBACK_RESULT.typeName}` } } },
-    required: [CALLBACK.data.name],
-    $defs: { [CALLBACK_RESULT.typeName]: tableSchema(CALLBACK_RESULT, "#/$defs/") },
+    ...base, title: c.title, description: c.description, type: "object",
+    properties: { [c.data.name]: { description: c.data.description, type: "object", additionalProperties: { $ref: `#/$defs/${c.data.result.typeName}` } } },
+    required: [c.data.name],
+    $defs: { [c.data.result.typeName]: tableSchema(c.data.result, "#/$defs/") },
   };
 }
 
 /** The code of standard/api.ts: a Standard Schema object per API shape. */
-export function apiStandardCode(_model: Model): { imports: Code[]; body: Code } {
-  const all = [...API_TABLES.map((t) => ({ typeName: t.typeName, validateName: t.validateName, title: t.title })), { typeName: CALLBACK.typeName, validateName: CALLBACK.validateName, title: CALLBACK.title }];
+export function apiStandardCode(model: Model): { imports: Code[]; body: Code } {
+  const { tables, callback } = model.shapes;
+  const all = [...tables, callback].map((t) => ({ typeName: t.typeName, validateName: t.validateName, title: t.title }));
   const imports = [
     _`import type { ${join(all.map((s) => name(s.typeName)), COMMA)} } from "../types/api.js";`,
     _`import { ${join(all.map((s) => name(s.validateName)), COMMA)} } from "../validators/api.js";`,
@@ -75,13 +77,13 @@ export function apiStandardCode(_model: Model): { imports: Code[]; body: Code } 
   ];
   const objects = all.map((s) => {
     const doc = docComment([`${s.title} as a Standard Schema V1, with its JSON Schema (draft 2020-12) behind \`~standard.jsonSchema\`.`]);
-    return _`${new Code(doc)}\nexport const ${name(schemaName(s.typeName))}: StandardValidator<${name(s.typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(s.validateName)}, value, options), ${JSON.stringify(shapeJsonSchema(s.typeName))});`;
+    return _`${new Code(doc)}\nexport const ${name(schemaName(s.typeName))}: StandardValidator<${name(s.typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(s.validateName)}, value, options), ${JSON.stringify(shapeJsonSchema(model.shapes, s.typeName))});`;
   });
   return { imports, body: join(objects, new Code("\n\n")) };
 }
 
 /** Every public name of the API shapes' validators and Standard Schema objects. */
-export function apiExports(): { validators: Code[]; schemas: Code[] } {
-  const all = [...API_TABLES, CALLBACK];
+export function apiExports(model: Model): { validators: Code[]; schemas: Code[] } {
+  const all = [...model.shapes.tables, model.shapes.callback];
   return { validators: all.flatMap((t) => [name(t.validateName), name(t.isName)]), schemas: all.map((t) => name(schemaName(t.typeName))) };
 }

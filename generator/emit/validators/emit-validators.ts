@@ -63,15 +63,15 @@ function standardFiles(model: Model): OutputFile[] {
     })(),
     (() => {
       const { imports, body } = apiStandardCode(model);
-      return file("standard/api.ts", "generator/model/api-shapes.ts", summary, imports, body);
+      return file("standard/api.ts", model.shapes.file, summary, imports, body);
     })(),
   ];
 }
 
 /** validators/api.ts: the authentication request and response, the error and success responses, the callback. */
-function apiFile(): OutputFile {
-  const { imports, body } = apiValidatorCode();
-  return file("validators/api.ts", "generator/model/api-shapes.ts", "Runtime validators of the API's other shapes: authentication, responses and the ingestion callback.", [...imports, ...runtimeImports(body)], body);
+function apiFile(model: Model): OutputFile {
+  const { imports, body } = apiValidatorCode(model);
+  return file("validators/api.ts", model.shapes.file, "Runtime validators of the API's other shapes: authentication, responses and the ingestion callback.", [...imports, ...runtimeImports(body)], body);
 }
 
 /** validators/index.ts: the public surface (the internal collectors and runtime helpers stay private). */
@@ -85,8 +85,8 @@ function indexFile(model: Model): OutputFile {
     _`export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";`,
     _`export type { ObjectType, IngestionRequest } from "./ingestion-request.js";`,
     _`export { IngestionRequestSchema } from "../standard/ingestion-request.js";`,
-    _`export { ${join(apiExports().validators, COMMA)} } from "./api.js";`,
-    _`export { ${join(apiExports().schemas, COMMA)} } from "../standard/api.js";`,
+    _`export { ${join(apiExports(model).validators, COMMA)} } from "./api.js";`,
+    _`export { ${join(apiExports(model).schemas, COMMA)} } from "../standard/api.js";`,
     _`export { DEFAULT_MAX_ISSUES } from "../runtime.js";`,
     _`export { pathKeys } from "../runtime.js";`,
     _`export type { JsonValue, ExpectedType, IssueCode, IssueDetails, StandardIssue, StandardValidator, ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";`,
@@ -108,7 +108,7 @@ export function emitValidators(model: Model): OutputFile[] {
     { path: "standard-schema.ts", contents: render("standard-schema.ts.hbs", { banner: new Code(jsBanner("@standard-schema/spec 1.1.0")) }) },
     ...model.entities.map(entityFile),
     envelopeFile(model),
-    apiFile(),
+    apiFile(model),
     ...standardFiles(model),
     indexFile(model),
   ];

@@ -1,11 +1,12 @@
 // Compiled under each TypeScript `module` setting a CommonJS or ESM consumer may use, then run with Node: the main
 // entry, the fixtures subpath and a per-entity subpath resolve, type-check and work.
-import { CustomerIdentitySchema, isCustomerIdentityGender, validateCustomerIdentity, type CustomerIdentity } from "pango-cdp-schemas";
+import { CUSTOMER_IDENTITY_GENDER_VALUES, CustomerIdentitySchema, isCustomerIdentityGender, validateCustomerIdentity, type CustomerIdentity } from "pango-cdp-schemas";
 import { fixtures } from "pango-cdp-schemas/fixtures";
 import { validateCustomerIdentity as deepValidate } from "pango-cdp-schemas/entities/customer-identity";
 
 const person: CustomerIdentity = fixtures["customer-identity"].example;
-const gender: string = "male";
+const [documented] = CUSTOMER_IDENTITY_GENDER_VALUES;
+const inputs: string[] = [documented, "not a gender"];
 const checked = CustomerIdentitySchema["~standard"].validate({ ...person, customerId: 5 });
 // Under exactOptionalPropertyTypes an optional field still takes an explicit undefined, as the validators do.
 // The record is the package's own fixture, so a doc change never makes it stale.
@@ -15,7 +16,7 @@ console.log(JSON.stringify({
   valid: validateCustomerIdentity(person).ok,
   deep: deepValidate({}).ok,
   same: deepValidate === validateCustomerIdentity,
-  guard: isCustomerIdentityGender(gender),
+  guard: inputs.map((s) => isCustomerIdentityGender(s)),
   optional: validateCustomerIdentity(optional).ok,
   standard: checked instanceof Promise || checked.issues === undefined ? [] : checked.issues.map((i) => i.path),
 }));

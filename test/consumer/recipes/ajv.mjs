@@ -3,14 +3,16 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import schema from "pango-cdp-schemas/json-schema/ingestion-request.schema.json" with { type: "json" };
+import { fixtures } from "pango-cdp-schemas/fixtures";
 
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
 ajv.addKeyword("x-pango-incomplete");
 const validate = ajv.compile(schema);
 
-const person = { customerId: "C-001", email: "an@example.com", fullName: "Nguyễn Văn An" };
+const { objectType, example, invalid } = fixtures["customer-identity"];
+const request = (record) => ({ objectType, source: "crm", entries: [record] });
 console.log(JSON.stringify({
-  valid: validate({ objectType: "customer-identity", source: "crm", entries: [person] }),
-  invalid: validate({ objectType: "customer-identity", source: "crm", entries: [{ ...person, email: "an@" }] }),
+  valid: validate(request(example)),
+  rejected: invalid.filter((f) => !validate(request(f.record))).length,
 }));

@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { sValidator } from "@hono/standard-validator";
 import { IngestionRequestSchema } from "pango-cdp-schemas";
+import { fixtures } from "pango-cdp-schemas/fixtures";
 
 const app = new Hono();
 app.post("/ingest", sValidator("json", IngestionRequestSchema), (c) => {
@@ -14,6 +15,9 @@ const post = async (body) => {
   const res = await app.request("/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 };
-const good = await post({ objectType: "customer-identity", source: "crm", entries: [{ customerId: "C-001", phone: "0903123xxx", fullName: "An" }] });
-const bad = await post({ objectType: "customer-identity", source: "crm", entries: [{ customerId: "C-001", fullName: "An", gender: "Male" }] });
+// The package's fixtures: a valid customer, and an invalid one (a value outside an enum) with its expected issues.
+const { objectType, example, invalid } = fixtures["customer-identity"];
+const broken = invalid.find((f) => f.issues.length === 1 && f.issues[0].code === "enum");
+const good = await post({ objectType, source: "crm", entries: [example, example] });
+const bad = await post({ objectType, source: "crm", entries: [example, broken.record] });
 console.log(JSON.stringify({ good, bad: { status: bad.status, issues: bad.body.error.map((i) => [i.path.join("."), i.code]) } }));
