@@ -388,8 +388,7 @@ const VENDOR = "pango-cdp-schemas";
 
 /**
  * Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. `validate` is
- * the Standard `validate` itself, generated per table so that it calls its validator directly (a shared wrapper's
- * call would be megamorphic).
+ * the Standard `validate` itself, generated per table: it hands its own validator to standardResult.
  */
 export function standardSchema<T>(validate: StandardSchemaV1.Props<T, T>["validate"], jsonSchema: string): StandardValidator<T> {
   const convert = (options: StandardJSONSchemaV1.Options): Record<string, unknown> => {
