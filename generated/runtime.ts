@@ -53,11 +53,61 @@ export interface ValidateOptions {
 // validator called from inside another (a getter of the payload) keeps its own cap.
 let cap = DEFAULT_MAX_ISSUES;
 const STOP: object = Object.freeze({ stop: true });
+// Whether the run in progress builds Standard Schema issues (key paths beside the pointer) as it finds them, so the
+// Standard Schema path does not convert every JSON Pointer afterwards. Saved and restored with the cap.
+let keyed = false;
+// Asks `collected` for keyed issues; only standardResult sets it, so no caller's options can.
+const KEYED: unique symbol = Symbol("keyed");
+type KeyedOptions = ValidateOptions & { readonly [KEYED]?: true };
+const KEYED_DEFAULT: KeyedOptions = /* @__PURE__ */ Object.freeze({ [KEYED]: true as const });
 
-/** Records one issue, or stops the search when the cap is already reached. */
+// How a keyed run builds its issues. standardResult sets them, so a bundle without Standard Schema drops the code.
+let keyedIssue: (issue: ValidationIssue) => StandardIssue = (issue) => issue as never;
+let keyedFieldIssue: (parent: string, field: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]) => StandardIssue = keyedIssue as never;
+
+/** Records one issue written by generated code, or stops the search when the cap is already reached. */
 export function add(issues: ValidationIssue[], issue: ValidationIssue): void {
   if (issues.length >= cap) throw STOP;
-  issues.push(issue);
+  issues.push(keyed ? (keyedIssue(issue) as unknown as ValidationIssue) : issue);
+}
+
+/** A field's key in a Standard Schema path: an all-digit key without a leading zero is a number, as pathKeys reads it. */
+function fieldKey(field: string): PropertyKey {
+  const c = field.charCodeAt(0);
+  if (field.length === 0 || c < 48 || c > 57 || (c === 48 && field.length > 1)) return field;
+  for (let i = 1; i < field.length; i++) {
+    const d = field.charCodeAt(i);
+    if (d < 48 || d > 57) return field;
+  }
+  return Number(field);
+}
+
+// The key path of the last object whose fields were reported: an object's issues share it, so it is read once.
+let lastParent = "";
+let lastKeys: readonly PropertyKey[] = [];
+
+/** The key path of `field` below the object at the JSON Pointer `parent`. */
+function keysBelow(parent: string, field: string): PropertyKey[] {
+  if (parent === "") return [fieldKey(field)];
+  if (parent !== lastParent) {
+    lastKeys = pathKeys(parent);
+    lastParent = parent;
+  }
+  const keys = lastKeys.slice();
+  keys.push(fieldKey(field));
+  return keys;
+}
+
+/** A keyed run's issue of the field `field` of the object at `parent`. */
+function keyedField(parent: string, field: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]): StandardIssue {
+  return { message, path: keysBelow(parent, field), pointer, code, details };
+}
+
+/** Records an issue of the field `field` of the object at `parent` (its pointer built here), or stops at the cap. */
+function fieldIssue<C extends IssueCode>(issues: ValidationIssue[], parent: string, field: string, code: C, message: string, details: IssueDetails[C]): void {
+  if (issues.length >= cap) throw STOP;
+  const pointer = `${parent}/${pointerToken(field)}`;
+  issues.push((keyed ? keyedFieldIssue(parent, field, pointer, code, message, details) : { path: pointer, code, message, details }) as ValidationIssue);
 }
 
 function capOf(options: ValidateOptions | undefined): number {
@@ -68,8 +118,9 @@ function capOf(options: ValidateOptions | undefined): number {
 /** Runs a collector on an input its tester rejected: every issue up to the cap. Never throws. */
 export function collected<T>(collect: (data: unknown, path: string, issues: ValidationIssue[], what: string) => void, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
   const issues: ValidationIssue[] = [];
-  const saved = cap;
+  const saved = cap, savedKeyed = keyed;
   cap = capOf(options);
+  keyed = (options as KeyedOptions | undefined)?.[KEYED] === true;
   try {
     collect(input, "", issues, "the payload");
   } catch (e) {
@@ -77,6 +128,7 @@ export function collected<T>(collect: (data: unknown, path: string, issues: Vali
     return unreadable();
   } finally {
     cap = saved;
+    keyed = savedKeyed;
   }
   return issues.length === 0 ? { ok: true, value: input as T } : { ok: false, issues, truncated: false };
 }
@@ -234,29 +286,29 @@ const FORMAT_WORDS: Readonly<Record<string, string>> = {"email":"an e-mail addre
 
 /** Reports a field of the wrong type (a scalar or list type: the generator reports tables itself). */
 export function typeIssue(issues: ValidationIssue[], path: string, field: string, expected: ExpectedType): void {
-  add(issues, { path: `${path}/${pointerToken(field)}`, code: "type", message: `\`${field}\` must be ${TYPE_WORDS[expected]}`, details: { expected } });
+  fieldIssue(issues, path, field, "type", `\`${field}\` must be ${TYPE_WORDS[expected]}`, { expected });
 }
 
 /** Reports a required field that is missing, null or (`blank`) a blank string; `why` quotes the doc's rule, if any. */
 export function requiredIssue(issues: ValidationIssue[], path: string, field: string, blank: boolean, why: string): void {
-  add(issues, { path: `${path}/${pointerToken(field)}`, code: "required", message: `\`${field}\` is required${blank ? " and must not be blank" : ""}${why}`, details: { blank } });
+  fieldIssue(issues, path, field, "required", `\`${field}\` is required${blank ? " and must not be blank" : ""}${why}`, { blank });
 }
 
 /** Reports a number outside the field's range. */
 export function rangeIssue(issues: ValidationIssue[], path: string, field: string, minimum: number | null, maximum: number | null): void {
   const words = minimum !== null && maximum !== null ? `between ${minimum} and ${maximum}` : minimum !== null ? `at least ${minimum}` : `at most ${maximum}`;
-  add(issues, { path: `${path}/${pointerToken(field)}`, code: "range", message: `\`${field}\` must be ${words}`, details: { minimum, maximum } });
+  fieldIssue(issues, path, field, "range", `\`${field}\` must be ${words}`, { minimum, maximum });
 }
 
 /** Reports a string that does not have the field's format. */
 export function formatIssue(issues: ValidationIssue[], path: string, field: string, format: IssueDetails["format"]["format"]): void {
-  add(issues, { path: `${path}/${pointerToken(field)}`, code: "format", message: `\`${field}\` must be ${FORMAT_WORDS[format]}`, details: { format } });
+  fieldIssue(issues, path, field, "format", `\`${field}\` must be ${FORMAT_WORDS[format]}`, { format });
 }
 
-/** Reports a value outside an enum, suggesting the value it was probably meant to be. */
-export function enumIssue(issues: ValidationIssue[], path: string, message: string, value: string, values: readonly string[]): void {
+/** Reports a value of `field` outside its enum, suggesting the value it was probably meant to be. */
+export function enumIssue(issues: ValidationIssue[], path: string, field: string, message: string, value: string, values: readonly string[]): void {
   const hint = meant(value, values);
-  add(issues, { path, code: "enum", message: `${message}, not ${shown(value)}${hint === null ? "" : ` (did you mean \`${hint}\`?)`}`, details: { allowed: values, suggestion: hint } });
+  fieldIssue(issues, path, field, "enum", `${message}, not ${shown(value)}${hint === null ? "" : ` (did you mean \`${hint}\`?)`}`, { allowed: values, suggestion: hint });
 }
 
 /** Reports a key that a closed table does not have, suggesting the nearest field name. */
@@ -265,7 +317,7 @@ export function unknownField(issues: ValidationIssue[], path: string, key: strin
   if (issues.length >= cap) throw STOP;
   const hint = closest(key, known);
   const suggestion = hint === null ? "" : `; did you mean \`${hint}\`?`;
-  add(issues, { path: `${path}/${pointerToken(key)}`, code: "unknown_field", message: `${shown(key)} is not a field of ${title}${suggestion}`, details: { key, suggestion: hint } });
+  fieldIssue(issues, path, key, "unknown_field", `${shown(key)} is not a field of ${title}${suggestion}`, { key, suggestion: hint });
 }
 
 /** The answer for an input that could not even be read (a getter or proxy that throws): invalid, never an exception. */
@@ -305,15 +357,30 @@ export interface StandardIssue extends StandardSchemaV1.Issue {
 /** A validator as Standard Schema V1, with the Standard JSON Schema V1 extension. */
 export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1<T, T>;
 
-/** A validation result as a Standard Schema result (issue paths as keys); the generated Standard Schema objects call it. */
-export function standardResult<T>(r: ValidationResult<T>): StandardSchemaV1.Result<T> {
+/** An issue with a JSON Pointer path as a Standard Schema issue (its path as keys). */
+function standardIssue(x: ValidationIssue): StandardIssue {
+  return { message: x.message, path: pathKeys(x.path), pointer: x.path, code: x.code, details: x.details };
+}
+
+/**
+ * Runs a validator for a Standard Schema caller: the collector builds each issue with its key path as it finds it
+ * (no second pass over the issues); `libraryOptions.maxIssues` is the validator's cap. The generated Standard Schema
+ * objects call it.
+ */
+export function standardResult<T>(validate: (input: unknown, options?: ValidateOptions) => ValidationResult<T>, value: unknown, options: StandardSchemaV1.Options | undefined): StandardSchemaV1.Result<T> {
+  keyedIssue = standardIssue;
+  keyedFieldIssue = keyedField;
+  const lib = options?.libraryOptions as ValidateOptions | undefined;
+  const keyedOptions: KeyedOptions = lib === undefined ? KEYED_DEFAULT : { maxIssues: lib.maxIssues, [KEYED]: true };
+  const r = validate(value, keyedOptions);
   if (r.ok) return { value: r.value };
-  const issues: StandardIssue[] = new Array(r.issues.length);
+  const issues = r.issues as unknown as (StandardIssue | ValidationIssue)[];
   for (let i = 0; i < issues.length; i++) {
-    const x = r.issues[i]!;
-    issues[i] = { message: x.message, path: pathKeys(x.path), pointer: x.path, code: x.code, details: x.details };
+    const x = issues[i]!;
+    // Only an answer made before the collector ran (an unreadable input) still has a JSON Pointer as its path.
+    if (typeof x.path === "string") issues[i] = standardIssue(x as ValidationIssue);
   }
-  return { issues };
+  return { issues: issues as StandardIssue[] };
 }
 
 /** The `vendor` of every Standard Schema: the package name. */
@@ -321,8 +388,7 @@ const VENDOR = "pango-cdp-schemas";
 
 /**
  * Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. `validate` is
- * the Standard `validate` itself, generated per table so that it calls its validator directly (a shared wrapper's
- * call would be megamorphic).
+ * the Standard `validate` itself, generated per table: it hands its own validator to standardResult.
  */
 export function standardSchema<T>(validate: StandardSchemaV1.Props<T, T>["validate"], jsonSchema: string): StandardValidator<T> {
   const convert = (options: StandardJSONSchemaV1.Options): Record<string, unknown> => {

@@ -94,7 +94,7 @@ export function collectCustomerIdentityAddress(data: unknown, path: string, issu
     else {
       if (typeof v !== "string") typeIssue(issues, path, "addressType", "string");
       else if (!nonBlank(v)) requiredIssue(issues, path, "addressType", true, "");
-      else if (v !== "Hometown" && v !== "Live" && v !== "Work") enumIssue(issues, path + "/addressType", "`addressType` must be one of `Hometown`, `Live`, `Work`", v, CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES);
+      else if (v !== "Hometown" && v !== "Live" && v !== "Work") enumIssue(issues, path, "addressType", "`addressType` must be one of `Hometown`, `Live`, `Work`", v, CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES);
     }
     v = f5;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "country", "string");
@@ -151,7 +151,7 @@ export function collectCustomerIdentityAddress(data: unknown, path: string, issu
     v = f19;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.

@@ -81,14 +81,14 @@ export function collectCustomerIdentityEmail(data: unknown, path: string, issues
     else {
       if (typeof v !== "string") typeIssue(issues, path, "emailType", "string");
       else if (!nonBlank(v)) requiredIssue(issues, path, "emailType", true, "");
-      else if (v !== "Business" && v !== "Personal") enumIssue(issues, path + "/emailType", "`emailType` must be one of `Business`, `Personal`", v, CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES);
+      else if (v !== "Business" && v !== "Personal") enumIssue(issues, path, "emailType", "`emailType` must be one of `Business`, `Personal`", v, CUSTOMER_IDENTITY_EMAIL_EMAIL_TYPE_VALUES);
     }
     v = f6;
     if (v != null && typeof v !== "boolean") typeIssue(issues, path, "primary", "boolean");
     v = f7;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_EMAIL_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start || unknownKey) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.

@@ -10,6 +10,10 @@ import { CUSTOMER_IDENTITY_GENDER_VALUES, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUE
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, dateFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfCustomerIdentity = {"groups":[["phone"],["email"]]};
+
+const rule1OfCustomerIdentity = {"groups":[["fullName"],["firstName","lastName"]]};
+
 /**
  * Reports every problem of a Customer Identity Entity found at `path`; `what` names it in messages.
  */
@@ -147,7 +151,7 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     v = f14;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "gender", "string");
-      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_IDENTITY_GENDER_VALUES);
+      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path, "gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_IDENTITY_GENDER_VALUES);
     }
     v = f15;
     if (v != null) {
@@ -167,7 +171,7 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     v = f18;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "maritalStatus", "string");
-      else if (v !== "Single" && v !== "Married" && v !== "Divorced") enumIssue(issues, path + "/maritalStatus", "`maritalStatus` must be one of `Single`, `Married`, `Divorced`", v, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES);
+      else if (v !== "Single" && v !== "Married" && v !== "Divorced") enumIssue(issues, path, "maritalStatus", "`maritalStatus` must be one of `Single`, `Married`, `Divorced`", v, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES);
     }
     v = f19;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "religious", "string");
@@ -198,7 +202,7 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     v = f32;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "sourceChannel", "string");
-      else if (v !== "Online" && v !== "Offline") enumIssue(issues, path + "/sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES);
+      else if (v !== "Online" && v !== "Offline") enumIssue(issues, path, "sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES);
     }
     v = f33;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "sourceName", "string");
@@ -229,10 +233,10 @@ export function collectCustomerIdentity(data: unknown, path: string, issues: Val
     v = f43;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES);
     }
-    if (!(present(f7) || present(f8))) add(issues, { path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["phone"],["email"]]} });
-    if (!(present(f9) || (present(f10) && present(f11)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });
+    if (!(present(f7) || present(f8))) add(issues, { path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: rule0OfCustomerIdentity });
+    if (!(present(f9) || (present(f10) && present(f11)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule1OfCustomerIdentity });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;

@@ -10,6 +10,8 @@ import { CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES } from "../types/customer-memb
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfCustomerMembership = {"groups":[["customerId"],["customerEmail"],["customerPhone"]]};
+
 /**
  * Reports every problem of a Customer Membership Entity found at `path`; `what` names it in messages.
  */
@@ -124,9 +126,9 @@ export function collectCustomerMembership(data: unknown, path: string, issues: V
     v = f15;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
     }
-    if (!(present(f3) || present(f4) || present(f5))) add(issues, { path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"", details: {"groups":[["customerId"],["customerEmail"],["customerPhone"]]} });
+    if (!(present(f3) || present(f4) || present(f5))) add(issues, { path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"", details: rule0OfCustomerMembership });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;

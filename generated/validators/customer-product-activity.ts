@@ -10,6 +10,8 @@ import { CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES } from "../types/custome
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfCustomerProductActivity = {"groups":[["customerPhone"],["customerEmail"]]};
+
 /**
  * Reports every problem of a Customer Product Activity Entity found at `path`; `what` names it in messages.
  */
@@ -167,9 +169,9 @@ export function collectCustomerProductActivity(data: unknown, path: string, issu
     v = f23;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
     }
-    if (!(present(f13) || present(f14))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: {"groups":[["customerPhone"],["customerEmail"]]} });
+    if (!(present(f13) || present(f14))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: rule0OfCustomerProductActivity });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;

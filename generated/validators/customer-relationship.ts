@@ -10,6 +10,8 @@ import { CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES, CUSTOMER_RELATIONSHIP_GENDER
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfCustomerRelationship = {"groups":[["fullName"],["firstName","lastName"]]};
+
 /**
  * Reports every problem of a Customer Relationship Entity found at `path`; `what` names it in messages.
  */
@@ -106,7 +108,7 @@ export function collectCustomerRelationship(data: unknown, path: string, issues:
     else {
       if (typeof v !== "string") typeIssue(issues, path, "relationship", "string");
       else if (!nonBlank(v)) requiredIssue(issues, path, "relationship", true, "");
-      else if (v !== "child" && v !== "spouse" && v !== "husband" && v !== "wife" && v !== "father" && v !== "mother" && v !== "parents" && v !== "undefined") enumIssue(issues, path + "/relationship", "`relationship` must be one of `child`, `spouse`, `husband`, `wife`, `father`, `mother`, `parents`, `undefined`", v, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES);
+      else if (v !== "child" && v !== "spouse" && v !== "husband" && v !== "wife" && v !== "father" && v !== "mother" && v !== "parents" && v !== "undefined") enumIssue(issues, path, "relationship", "`relationship` must be one of `child`, `spouse`, `husband`, `wife`, `father`, `mother`, `parents`, `undefined`", v, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES);
     }
     v = f8;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
@@ -129,7 +131,7 @@ export function collectCustomerRelationship(data: unknown, path: string, issues:
     v = f14;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "gender", "string");
-      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_RELATIONSHIP_GENDER_VALUES);
+      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path, "gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_RELATIONSHIP_GENDER_VALUES);
     }
     v = f15;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
@@ -150,9 +152,9 @@ export function collectCustomerRelationship(data: unknown, path: string, issues:
     v = f20;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES);
     }
-    if (!(present(f10) || (present(f11) && present(f12)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });
+    if (!(present(f10) || (present(f11) && present(f12)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfCustomerRelationship });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;

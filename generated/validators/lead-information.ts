@@ -10,6 +10,8 @@ import { LEAD_INFORMATION_GENDER_VALUES, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES,
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
 import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
+const rule0OfLeadInformation = {"groups":[["fullName"],["firstName","lastName"]]};
+
 /**
  * Reports every problem of a Lead Entity found at `path`; `what` names it in messages.
  */
@@ -137,7 +139,7 @@ export function collectLeadInformation(data: unknown, path: string, issues: Vali
     v = f11;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "gender", "string");
-      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path + "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, LEAD_INFORMATION_GENDER_VALUES);
+      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path, "gender", "`gender` must be one of `male`, `female`, `undefined`", v, LEAD_INFORMATION_GENDER_VALUES);
     }
     v = f12;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
@@ -161,7 +163,7 @@ export function collectLeadInformation(data: unknown, path: string, issues: Vali
     v = f20;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "sourceChannel", "string");
-      else if (v !== "Online" && v !== "Offline") enumIssue(issues, path + "/sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES);
+      else if (v !== "Online" && v !== "Offline") enumIssue(issues, path, "sourceChannel", "`sourceChannel` must be one of `Online`, `Offline`", v, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES);
     }
     v = f21;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "sourceName", "string");
@@ -172,12 +174,12 @@ export function collectLeadInformation(data: unknown, path: string, issues: Vali
     v = f24;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "doubleOptIn", "string");
-      else if (v !== "Yes" && v !== "No") enumIssue(issues, path + "/doubleOptIn", "`doubleOptIn` must be one of `Yes`, `No`", v, LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES);
+      else if (v !== "Yes" && v !== "No") enumIssue(issues, path, "doubleOptIn", "`doubleOptIn` must be one of `Yes`, `No`", v, LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES);
     }
     v = f25;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "singleOptIn", "string");
-      else if (v !== "Yes" && v !== "No") enumIssue(issues, path + "/singleOptIn", "`singleOptIn` must be one of `Yes`, `No`", v, LEAD_INFORMATION_SINGLE_OPT_IN_VALUES);
+      else if (v !== "Yes" && v !== "No") enumIssue(issues, path, "singleOptIn", "`singleOptIn` must be one of `Yes`, `No`", v, LEAD_INFORMATION_SINGLE_OPT_IN_VALUES);
     }
     v = f26;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "facebookId", "string");
@@ -211,9 +213,9 @@ export function collectLeadInformation(data: unknown, path: string, issues: Vali
     v = f36;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, LEAD_INFORMATION_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, LEAD_INFORMATION_RECORD_STATUS_VALUES);
     }
-    if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: {"groups":[["fullName"],["firstName","lastName"]]} });
+    if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfLeadInformation });
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
     f0 = o.timezoneGmt;

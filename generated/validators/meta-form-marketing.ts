@@ -100,7 +100,7 @@ export function collectMetaFormMarketing(data: unknown, path: string, issues: Va
     v = f10;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_FORM_MARKETING_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_FORM_MARKETING_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.

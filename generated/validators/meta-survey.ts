@@ -91,7 +91,7 @@ export function collectMetaSurvey(data: unknown, path: string, issues: Validatio
     v = f10;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_SURVEY_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_SURVEY_RECORD_STATUS_VALUES);
     }
     v = f11;
     if (v == null) requiredIssue(issues, path, "questions", false, "");

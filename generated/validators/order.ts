@@ -177,7 +177,7 @@ export function collectOrder(data: unknown, path: string, issues: ValidationIssu
     v = f27;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, ORDER_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, ORDER_RECORD_STATUS_VALUES);
     }
     v = f28;
     if (v == null) requiredIssue(issues, path, "items", false, "");

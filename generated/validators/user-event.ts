@@ -83,21 +83,21 @@ export function collectUserEvent(data: unknown, path: string, issues: Validation
     v = f2;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "condition", "string");
-      else if (v !== "Changed" && v !== "Created") enumIssue(issues, path + "/condition", "`condition` must be one of `Changed`, `Created`", v, USER_EVENT_CONDITION_VALUES);
+      else if (v !== "Changed" && v !== "Created") enumIssue(issues, path, "condition", "`condition` must be one of `Changed`, `Created`", v, USER_EVENT_CONDITION_VALUES);
     }
     v = f3;
     if (v == null) requiredIssue(issues, path, "channel", false, "");
     else {
       if (typeof v !== "string") typeIssue(issues, path, "channel", "string");
       else if (!nonBlank(v)) requiredIssue(issues, path, "channel", true, "");
-      else if (v !== "Online" && v !== "Offline" && v !== "None") enumIssue(issues, path + "/channel", "`channel` must be one of `Online`, `Offline`, `None`", v, USER_EVENT_CHANNEL_VALUES);
+      else if (v !== "Online" && v !== "Offline" && v !== "None") enumIssue(issues, path, "channel", "`channel` must be one of `Online`, `Offline`, `None`", v, USER_EVENT_CHANNEL_VALUES);
     }
     v = f4;
     if (v == null) requiredIssue(issues, path, "eventCtg", false, "");
     else {
       if (typeof v !== "string") typeIssue(issues, path, "eventCtg", "string");
       else if (!nonBlank(v)) requiredIssue(issues, path, "eventCtg", true, "");
-      else if (v !== "CampaignBehaviour" && v !== "UserIdentity" && v !== "UserInteraction" && v !== "Transaction" && v !== "CustomerService" && v !== "Other") enumIssue(issues, path + "/eventCtg", "`eventCtg` must be one of `CampaignBehaviour`, `UserIdentity`, `UserInteraction`, `Transaction`, `CustomerService`, `Other`", v, USER_EVENT_EVENT_CTG_VALUES);
+      else if (v !== "CampaignBehaviour" && v !== "UserIdentity" && v !== "UserInteraction" && v !== "Transaction" && v !== "CustomerService" && v !== "Other") enumIssue(issues, path, "eventCtg", "`eventCtg` must be one of `CampaignBehaviour`, `UserIdentity`, `UserInteraction`, `Transaction`, `CustomerService`, `Other`", v, USER_EVENT_EVENT_CTG_VALUES);
     }
     v = f5;
     if (v != null && typeof v !== "string") typeIssue(issues, path, "eventCtg2", "string");
@@ -150,7 +150,7 @@ export function collectUserEvent(data: unknown, path: string, issues: Validation
     v = f19;
     if (v != null) {
       if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path + "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, USER_EVENT_RECORD_STATUS_VALUES);
+      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, USER_EVENT_RECORD_STATUS_VALUES);
     }
     if (byName || issues.length > start) break;
     // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.

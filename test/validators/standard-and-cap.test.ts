@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import * as generated from "../../generated/validators/index.ts";
 import { pathKeys } from "../../generated/runtime.ts";
 import { modelOf, removeTempPackages } from "./support.ts";
 import { ROOT } from "../hardening/support.ts";
 import { email, patron, patrons } from "./made-up.ts";
+import { envelope, mutatedRecord, payload, tablesOf } from "./arbitraries.ts";
 
 // Standard Schema V1 on every table and the request, the issue cap, and the machine-readable details of each code.
 // Checks over every table run on the committed package; hand-written records are those of the made-up patron specs
@@ -41,6 +43,29 @@ describe("Standard Schema V1", () => {
       expect(std.issues!.map((i) => [i.pointer, i.code, i.message])).toEqual(mine.issues.map((i) => [i.path, i.code, i.message]));
       expect(std.issues!.map((i) => i.path)).toEqual(mine.issues.map((i) => pathKeys(i.path)));
     }
+  });
+
+  // The Standard Schema path builds its issues while collecting (key paths beside the pointer), not by converting the
+  // validator's result: it must give exactly the validator's issues, whatever the payload, nesting and keys.
+  it("gives the validator's issues, with key paths, on any payload of every table and of the request", () => {
+    const stdIssues = (schema: Standard, x: unknown, o?: object) => schema["~standard"].validate(x, o).issues?.map((i) => [i.pointer, i.path, i.code, i.message, (i as { details?: unknown }).details]);
+    const mine = (validate: Validate, x: unknown, o?: { maxIssues?: number }) => { const r = validate(x, o) as Result; return r.ok ? undefined : r.issues.map((i) => [i.path, pathKeys(i.path), i.code, i.message, i.details]); };
+    const keys = fc.constantFrom("0", "7", "07", "12", "-1", "a/b", "x~y", "~1", "");
+    for (const e of p.pkg.model.entities) {
+      for (const t of [e, ...e.tables]) {
+        const schema = made[`${t.typeName}Schema`] as Standard, validate = made[t.validateName] as Validate;
+        const odd = fc.tuple(mutatedRecord(t, tablesOf(e)), fc.dictionary(keys, fc.anything({ maxDepth: 1 }), { maxKeys: 3 })).map(([r, extra]) => ({ ...r, ...extra }));
+        const inputs = t === e ? fc.oneof(payload(e), odd) : odd;
+        fc.assert(fc.property(inputs, fc.option(fc.integer({ min: 1, max: 4 })), (x, cap) => {
+          const o = cap === null ? undefined : { maxIssues: cap };
+          expect(stdIssues(schema, x, o === undefined ? undefined : { libraryOptions: o })).toEqual(mine(validate, x, o));
+        }), { numRuns: 150 });
+      }
+    }
+    const request = made.IngestionRequestSchema as Standard;
+    fc.assert(fc.property(envelope(p.pkg.model), (x) => { expect(stdIssues(request, x)).toEqual(mine(validateRequest, x)); }), { numRuns: 200 });
+    const unreadable = Object.defineProperty({}, "patronId", { get() { throw new Error("getter"); }, enumerable: true });
+    expect(stdIssues(made.PatronSchema as Standard, unreadable)).toEqual(mine(validatePatron, unreadable));
   });
 
   it("returns the value itself on success and key segments (array indices as numbers) on failure", () => {

@@ -73,11 +73,11 @@ export function apiStandardCode(model: Model): { imports: Code[]; body: Code } {
   const imports = [
     _`import type { ${join(all.map((s) => name(s.typeName)), COMMA)} } from "../types/api.js";`,
     _`import { ${join(all.map((s) => name(s.validateName)), COMMA)} } from "../validators/api.js";`,
-    _`import { standardResult, standardSchema, type StandardValidator, type ValidateOptions } from "../runtime.js";`,
+    _`import { standardResult, standardSchema, type StandardValidator } from "../runtime.js";`,
   ];
   const objects = all.map((s) => {
     const doc = docComment([`${s.title} as a Standard Schema V1, with its JSON Schema (draft 2020-12) behind \`~standard.jsonSchema\`.`]);
-    return _`${new Code(doc)}\nexport const ${name(schemaName(s.typeName))}: StandardValidator<${name(s.typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(s.validateName)}(value, options?.libraryOptions as ValidateOptions | undefined)), ${JSON.stringify(shapeJsonSchema(model.shapes, s.typeName))});`;
+    return _`${new Code(doc)}\nexport const ${name(schemaName(s.typeName))}: StandardValidator<${name(s.typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(s.validateName)}, value, options), ${JSON.stringify(shapeJsonSchema(model.shapes, s.typeName))});`;
   });
   return { imports, body: join(objects, new Code("\n\n")) };
 }

@@ -78,7 +78,7 @@ function stringSteps(f: Field, path: Code): Step[] {
   if (f.enum) {
     // The values, for the suggestion, come from the constant the types module exports, so nothing is allocated per issue.
     const values = f.enumConstName ? name(f.enumConstName) : _`[${join(f.enum.map((e) => _`${e}`), COMMA)}]`;
-    steps.push({ fails: join(f.enum.map((e) => _`v !== ${e}`), AND), compound: true, report: _`enumIssue(issues, ${path}, ${msg.enumMessage(f)}, v, ${values});` });
+    steps.push({ fails: join(f.enum.map((e) => _`v !== ${e}`), AND), compound: true, report: _`enumIssue(issues, ${base(path)}, ${f.name}, ${msg.enumMessage(f)}, v, ${values});` });
   }
   if (f.format) steps.push({ fails: FORMAT_TESTS[f.format], report: _`formatIssue(issues, ${base(path)}, ${f.name}, ${f.format!});` });
   return steps;

@@ -24,7 +24,7 @@ function standardObject(typeName: string, validateName: string, title: string, s
     `${title} as a Standard Schema V1 (https://standardschema.dev): \`${validateName}\` behind \`~standard.validate\`, with issue paths as key`,
     "segments, and the generated JSON Schema (draft 2020-12) behind `~standard.jsonSchema` (Standard JSON Schema V1).",
   ]);
-  return _`${new Code(doc)}\nexport const ${name(schemaName(typeName))}: StandardValidator<${name(typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(validateName)}(value, options?.libraryOptions as ValidateOptions | undefined)), ${JSON.stringify(schema)});`;
+  return _`${new Code(doc)}\nexport const ${name(schemaName(typeName))}: StandardValidator<${name(typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(validateName)}, value, options), ${JSON.stringify(schema)});`;
 }
 
 /** The code of standard/<object-type>.ts: one Standard Schema object per table of the entity. */
@@ -33,7 +33,7 @@ export function entityStandardCode(model: Model, e: Entity): { imports: Code[]; 
   const imports = [
     _`import type { ${join(tables.map((t) => name(t.typeName)), COMMA)} } from ${`../types/${e.objectType}.js`};`,
     _`import { ${join(tables.map((t) => name(t.validateName)), COMMA)} } from ${`../validators/${e.objectType}.js`};`,
-    _`import { standardResult, standardSchema, type StandardValidator, type ValidateOptions } from "../runtime.js";`,
+    _`import { standardResult, standardSchema, type StandardValidator } from "../runtime.js";`,
   ];
   const objects = tables.map((t) => standardObject(t.typeName, t.validateName, t.title, t === e ? entitySchema(e, schemaId(model, e.objectType)) : nestedSchema(e, t)));
   return { imports, body: join(objects, new Code("\n\n")) };
@@ -43,7 +43,7 @@ export function entityStandardCode(model: Model, e: Entity): { imports: Code[]; 
 export function requestStandardCode(model: Model): { imports: Code[]; body: Code } {
   const imports = [
     _`import { validateIngestionRequest, type IngestionRequest } from "../validators/ingestion-request.js";`,
-    _`import { standardResult, standardSchema, type StandardValidator, type ValidateOptions } from "../runtime.js";`,
+    _`import { standardResult, standardSchema, type StandardValidator } from "../runtime.js";`,
   ];
   return { imports, body: standardObject("IngestionRequest", "validateIngestionRequest", "An ingestion request", ingestionRequestSchema(model)) };
 }

@@ -10,6 +10,9 @@ const FAIL = new Code("return false;");
 
 function fieldsConst(t: Table): Code { return name(`fieldsOf${t.typeName}`); }
 
+/** The module constant holding the details of the table's i-th rule: static data, built once rather than per issue. */
+function ruleDetails(t: Table, i: number): Code { return name(`rule${i}Of${t.typeName}`); }
+
 function byName(t: Table): ReadonlyMap<string, Field> {
   return new Map(t.fields.map((f) => [f.name, f]));
 }
@@ -70,7 +73,7 @@ function checkFields(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const checks: Code[] = [
     _`let v: unknown;`,
     ...t.fields.map((f) => collectField(f, tables, at(f))),
-    ...t.rules.map((r) => _`if (!(${ruleHolds(t, r.groups, at)})) add(issues, { path, code: "required_any", message: ${ruleMessage(r)}, details: ${lit({ groups: r.groups })} });`),
+    ...t.rules.map((r, i) => _`if (!(${ruleHolds(t, r.groups, at)})) add(issues, { path, code: "required_any", message: ${ruleMessage(r)}, details: ${ruleDetails(t, i)} });`),
   ];
   if (t.fields.length === 0) return join(checks, NL);
   const found = t.acceptsUnknownKeys ? _`issues.length > start` : _`issues.length > start || unknownKey`;
@@ -139,6 +142,7 @@ export function ${name(t.isName)}(input: unknown): input is ${type} {
 export function tableCode(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const parts: Code[] = [];
   if (!t.acceptsUnknownKeys) parts.push(_`const ${fieldsConst(t)}: readonly string[] = [${join(t.fields.map((f) => _`${f.name}`), COMMA)}];`);
+  parts.push(...t.rules.map((r, i) => _`const ${ruleDetails(t, i)} = ${lit({ groups: r.groups })};`));
   parts.push(collector(t, tables), tester(t, tables), publicFunctions(t));
   return join(parts, new Code("\n\n"));
 }
