@@ -81,7 +81,15 @@ export function tableSchema(t: Table, refBase: string): Schema {
   if (t.rules.length > 0) {
     s.allOf = t.rules.map((r) => ({
       description: r.doc.join(" / "),
-      anyOf: r.groups.map((g) => ({ required: [...g], properties: Object.fromEntries(g.map((n) => [n, presentSchema(byName.get(n)!)])) as Schema })),
+      // `unevaluatedProperties: true` changes nothing for a validator (a branch never closes the object), but says so
+      // to tools that close every subschema listing `properties` outside an allOf unless told otherwise
+      // (openapi-typescript's lint, through Redocly 1's `defaultUnevaluatedProperties: false`), which would
+      // otherwise reject every valid example.
+      anyOf: r.groups.map((g) => ({
+        required: [...g],
+        properties: Object.fromEntries(g.map((n) => [n, presentSchema(byName.get(n)!)])) as Schema,
+        unevaluatedProperties: true,
+      })),
     }));
   }
   s.additionalProperties = t.acceptsUnknownKeys;
