@@ -5,7 +5,6 @@ import { render } from "../templates.ts";
 import { _, Code, join, name, COMMA, NL } from "./code.ts";
 import { collectorName, testerName } from "./field-checks.ts";
 import { tableCode } from "./table-code.ts";
-import { FORMAT_WORDS, TYPE_WORDS } from "./messages.ts";
 import { envelopeCode } from "./envelope-code.ts";
 import { entityStandardCode, requestStandardCode, schemaName } from "./standard-code.ts";
 import { apiExports, apiStandardCode, apiValidatorCode } from "./api-code.ts";
@@ -103,7 +102,6 @@ export function emitValidators(model: Model): OutputFile[] {
       // RegExp#toString is the literal; the expressions are the generator's own constants, never spec text.
       email: new Code(String(EMAIL)), uri: new Code(String(URI)), notUriFragment: new Code(String(NOT_URI_FRAGMENT)),
       vendor: model.package.name,
-      typeWords: new Code(JSON.stringify(TYPE_WORDS)), formatWords: new Code(JSON.stringify(FORMAT_WORDS)),
     }) },
     { path: "standard-schema.ts", contents: render("standard-schema.ts.hbs", { banner: new Code(jsBanner("@standard-schema/spec 1.1.0")) }) },
     ...model.entities.map(entityFile),
