@@ -82,21 +82,36 @@ function fieldKey(field: string): PropertyKey {
   return Number(field);
 }
 
-// The key path of the last object whose fields were reported: an object's issues share it, so it is read once.
-let lastParent = "";
-let lastKeys: readonly PropertyKey[] = [];
+// Key paths already worked out, by JSON Pointer (an object's, `/items/3`) or by pointer token (a field's, `/price`): the
+// same ones recur from issue to issue and from payload to payload, and parsing them again cost more than the rest of a
+// Standard Schema issue. Each map is emptied when it grows past a few hundred entries (payload keys reach them too).
+const keysOf = new Map<string, readonly PropertyKey[]>();
+const keyOf = new Map<string, PropertyKey>();
 
-/** The key path of the field whose pointer token (with its leading slash) is `token`, below the object at the JSON Pointer `parent`. */
-function keysBelow(parent: string, token: string): PropertyKey[] {
-  const field = token.indexOf("~") === -1 ? token.slice(1) : token.slice(1).replace(/~1/g, "/").replace(/~0/g, "~");
-  if (parent === "") return [fieldKey(field)];
-  if (parent !== lastParent) {
-    lastKeys = pathKeys(parent);
-    lastParent = parent;
+/** The key path of a JSON Pointer, shared: callers copy it. */
+function cachedKeys(pointer: string): readonly PropertyKey[] {
+  let keys = keysOf.get(pointer);
+  if (keys === undefined) {
+    if (keysOf.size >= 256) keysOf.clear();
+    keysOf.set(pointer, (keys = pathKeys(pointer)));
   }
-  const keys = lastKeys.slice();
-  keys.push(fieldKey(field));
   return keys;
+}
+
+/** The key of the field whose pointer token (with its leading slash) is `token`. */
+function tokenKey(token: string): PropertyKey {
+  let key = keyOf.get(token);
+  if (key === undefined) {
+    key = fieldKey(token.indexOf("~") === -1 ? token.slice(1) : token.slice(1).replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (keyOf.size >= 256) keyOf.clear();
+    keyOf.set(token, key);
+  }
+  return key;
+}
+
+/** The key path of the field whose pointer token is `token`, below the object at the JSON Pointer `parent`. */
+function keysBelow(parent: string, token: string): PropertyKey[] {
+  return parent === "" ? [tokenKey(token)] : [...cachedKeys(parent), tokenKey(token)];
 }
 
 /** A keyed run's issue of a field (pointer token `token`) of the object at `parent`. */
@@ -389,7 +404,7 @@ export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1
 
 /** An issue with a JSON Pointer path as a Standard Schema issue (its path as keys). */
 function standardIssue(x: ValidationIssue): StandardIssue {
-  return { message: x.message, path: pathKeys(x.path), pointer: x.path, code: x.code, details: x.details };
+  return { message: x.message, path: cachedKeys(x.path).slice(), pointer: x.path, code: x.code, details: x.details };
 }
 
 /**
