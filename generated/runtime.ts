@@ -404,7 +404,7 @@ export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1
 
 /** An issue with a JSON Pointer path as a Standard Schema issue (its path as keys). */
 function standardIssue(x: ValidationIssue): StandardIssue {
-  return { message: x.message, path: cachedKeys(x.path).slice(), pointer: x.path, code: x.code, details: x.details };
+  return { message: x.message, path: x.path === "" ? [] : cachedKeys(x.path).slice(), pointer: x.path, code: x.code, details: x.details };
 }
 
 /**
