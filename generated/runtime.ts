@@ -160,6 +160,18 @@ export function ownFields(data: object): Record<string, unknown> {
   return Object.assign(Object.create(null) as Record<string, unknown>, data);
 }
 
+/**
+ * The fields `names` of `o` read by name, as a tester reads them, copied onto a null-prototype object whose every key
+ * enumerates. A wide table's collector reads its fields in one pass over the keys; when that pass found nothing wrong
+ * although the tester rejected the object, a field hid from the pass (not enumerable), and the collector passes over
+ * this copy instead. (The generator does not use it for a table with a field named like a key of Object.prototype.)
+ */
+export function fieldsByName(o: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const n of names) copy[n] = o[n];
+  return copy;
+}
+
 const NON_WHITESPACE = /\S/u;
 
 /** Whether a string has a non-whitespace character (the JSON Schema's `\S` pattern). */

@@ -8,7 +8,9 @@
 import type { LeadInformation } from "../types/lead-information.js";
 import { LEAD_INFORMATION_GENDER_VALUES, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES, LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES, LEAD_INFORMATION_SINGLE_OPT_IN_VALUES, LEAD_INFORMATION_RECORD_STATUS_VALUES } from "../types/lead-information.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, fieldsByName, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
+
+const fieldsOfLeadInformation: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "leadId", "phone", "email", "customerId", "fullName", "firstName", "lastName", "dob", "gender", "status", "gaTid", "gaCid", "o2oCid", "formKey", "formName", "formVs", "tags", "sourceChannel", "sourceName", "sourceNameLevel2", "sourceNameLevel3", "doubleOptIn", "singleOptIn", "facebookId", "zaloId", "linkedin", "twitterId", "instagramId", "prospectLevel", "createdAt", "createdBy", "updatedAt", "updatedBy", "recordStatus"];
 
 const rule0OfLeadInformation = {"groups":[["fullName"],["firstName","lastName"]]};
 
@@ -26,45 +28,7 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
     f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown, f21: unknown, f22: unknown, f23: unknown,
     f24: unknown, f25: unknown, f26: unknown, f27: unknown, f28: unknown, f29: unknown, f30: unknown, f31: unknown,
     f32: unknown, f33: unknown, f34: unknown, f35: unknown, f36: unknown;
-  if (byName) {
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.leadId;
-    f4 = o.phone;
-    f5 = o.email;
-    f6 = o.customerId;
-    f7 = o.fullName;
-    f8 = o.firstName;
-    f9 = o.lastName;
-    f10 = o.dob;
-    f11 = o.gender;
-    f12 = o.status;
-    f13 = o.gaTid;
-    f14 = o.gaCid;
-    f15 = o.o2oCid;
-    f16 = o.formKey;
-    f17 = o.formName;
-    f18 = o.formVs;
-    f19 = o.tags;
-    f20 = o.sourceChannel;
-    f21 = o.sourceName;
-    f22 = o.sourceNameLevel2;
-    f23 = o.sourceNameLevel3;
-    f24 = o.doubleOptIn;
-    f25 = o.singleOptIn;
-    f26 = o.facebookId;
-    f27 = o.zaloId;
-    f28 = o.linkedin;
-    f29 = o.twitterId;
-    f30 = o.instagramId;
-    f31 = o.prospectLevel;
-    f32 = o.createdAt;
-    f33 = o.createdBy;
-    f34 = o.updatedAt;
-    f35 = o.updatedBy;
-    f36 = o.recordStatus;
-  } else for (const k in o) {
+  for (const k in o) {
     switch (k.length) {
       case 3:
         if (k === "dob") { f10 = o[k]; continue; }
@@ -252,8 +216,8 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
     else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, LEAD_INFORMATION_RECORD_STATUS_VALUES);
   }
   if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfLeadInformation });
-  // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-  if (!byName && issues.length === start) return collectLeadInformation(data, issues, path, what, true);
+  // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable); read the fields by name, as the tester does.
+  if (!byName && issues.length === start) return collectLeadInformation(fieldsByName(o, fieldsOfLeadInformation), issues, path, what, true);
 }
 
 /**

@@ -69,6 +69,15 @@ function enumerateFields(t: Table): Code {
 const ENUMERATE_ABOVE = 32;
 
 /**
+ * Whether a wide table's collector, when its pass over the keys found nothing, re-reads the fields by name through the
+ * runtime's `fieldsByName` (a copy it passes over the same way) rather than through a by-name read of each field in
+ * its own code: always, but for a table with a field named like a key of Object.prototype (read as an own property only).
+ */
+function rereadsByCopy(t: Table): boolean {
+  return t.fields.length > ENUMERATE_ABOVE && !t.fields.some((f) => prototypeKey(f.name));
+}
+
+/**
  * A table's checks in one mode: its fields in the spec's order, then its rules, then unknown keys. The tester
  * (`test` mode) returns false at the first problem; the collector (`collect` mode) runs only on an object the tester
  * rejected and reports every problem. The tester reads each field by name; it is a function of its own so that it
@@ -82,15 +91,16 @@ function checks(t: Table, tables: ReadonlyMap<string, Table>, mode: Mode): Code 
   if (enumerate) {
     body.push(locals(t));
     if (!t.acceptsUnknownKeys) body.push(_`let unknownKey = false;`);
-    body.push(_`if (byName) {\n${indent(join(t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`), NL))}\n} else ${enumerateFields(t)}`);
+    body.push(rereadsByCopy(t) ? enumerateFields(t) : _`if (byName) {\n${indent(join(t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`), NL))}\n} else ${enumerateFields(t)}`);
     body.push(_`const start = issues.length;`);
   }
   body.push(_`let v: unknown;`,
     ...t.fields.map((f) => (enumerate ? checkField(f, tables, mode, at(f)) : checkField(f, tables, mode))),
     ...t.rules.map((r, i) => _`if (!(${enumerate ? ruleHolds(t, r.groups, at) : ruleHolds(t, r.groups)})) ${onProblem(mode, _`add(issues, { path, code: "required_any", message: ${ruleMessage(r)}, details: ${ruleDetails(t, i)} });`)}`));
   if (enumerate) {
-    const why = new Code("// Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.");
-    body.push(_`${why}\nif (!byName && ${t.acceptsUnknownKeys ? _`` : _`!unknownKey && `}issues.length === start) return ${collectorName(t)}(data, issues, path, what, true);`);
+    const why = new Code("// Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable); read the fields by name, as the tester does.");
+    const again = rereadsByCopy(t) ? _`fieldsByName(o, ${fieldsConst(t)})` : _`data`;
+    body.push(_`${why}\nif (!byName && ${t.acceptsUnknownKeys ? _`` : _`!unknownKey && `}issues.length === start) return ${collectorName(t)}(${again}, issues, path, what, true);`);
   }
   if (!t.acceptsUnknownKeys) body.push(_`${enumerate ? _`if (unknownKey) ` : _``}for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  ${onProblem(mode, _`unknownField(issues, path, k, ${fieldsConst(t)}, ${t.title});`)}\n}`);
   if (mode === "test") {
@@ -132,7 +142,7 @@ export function ${name(t.isName)}(input: unknown): input is ${type} {
 /** All the code of one table: its known keys (closed tables), rule details, collector, tester and public functions. */
 export function tableCode(t: Table, tables: ReadonlyMap<string, Table>): Code {
   const parts: Code[] = [];
-  if (!t.acceptsUnknownKeys) parts.push(_`const ${fieldsConst(t)}: readonly string[] = [${join(t.fields.map((f) => _`${f.name}`), COMMA)}];`);
+  if (!t.acceptsUnknownKeys || rereadsByCopy(t)) parts.push(_`const ${fieldsConst(t)}: readonly string[] = [${join(t.fields.map((f) => _`${f.name}`), COMMA)}];`);
   parts.push(...t.rules.map((r, i) => _`const ${ruleDetails(t, i)} = ${lit({ groups: r.groups })};`));
   parts.push(checks(t, tables, "collect"), checks(t, tables, "test"), publicFunctions(t));
   return join(parts, new Code("\n\n"));
