@@ -31,6 +31,7 @@ export function collectCustomerIdentity(data: unknown, issues: ValidationIssue[]
     f24: unknown, f25: unknown, f26: unknown, f27: unknown, f28: unknown, f29: unknown, f30: unknown, f31: unknown,
     f32: unknown, f33: unknown, f34: unknown, f35: unknown, f36: unknown, f37: unknown, f38: unknown, f39: unknown,
     f40: unknown, f41: unknown, f42: unknown, f43: unknown;
+  // Each field's value, read in one pass over the keys: a wide table's payloads fill few of its fields, in many shapes.
   for (const k in o) {
     switch (k.length) {
       case 3:
