@@ -85,8 +85,8 @@ function fieldKey(field: string): PropertyKey {
 // Key paths already worked out, by JSON Pointer (an object's, `/items/3`) or by pointer token (a field's, `/price`): the
 // same ones recur from issue to issue and from payload to payload, and parsing them again cost more than the rest of a
 // Standard Schema issue. Each map is emptied when it grows past a few hundred entries (payload keys reach them too).
-const keysOf = new Map<string, readonly PropertyKey[]>();
-const keyOf = new Map<string, PropertyKey>();
+const keysOf: Map<string, readonly PropertyKey[]> = new Map();
+const keyOf: Map<string, PropertyKey> = new Map();
 
 /** The key path of a JSON Pointer, shared: callers copy it. */
 function cachedKeys(pointer: string): readonly PropertyKey[] {
