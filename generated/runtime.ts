@@ -63,7 +63,7 @@ const KEYED_DEFAULT: KeyedOptions = /* @__PURE__ */ Object.freeze({ [KEYED]: tru
 
 // How a keyed run builds its issues. standardResult sets them, so a bundle without Standard Schema drops the code.
 let keyedIssue: (issue: ValidationIssue) => StandardIssue = (issue) => issue as never;
-let keyedFieldIssue: (parent: string, field: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]) => StandardIssue = keyedIssue as never;
+let keyedFieldIssue: (parent: string, token: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]) => StandardIssue = keyedIssue as never;
 
 /** Records one issue written by generated code, or stops the search when the cap is already reached. */
 export function add(issues: ValidationIssue[], issue: ValidationIssue): void {
@@ -82,32 +82,51 @@ function fieldKey(field: string): PropertyKey {
   return Number(field);
 }
 
-// The key path of the last object whose fields were reported: an object's issues share it, so it is read once.
-let lastParent = "";
-let lastKeys: readonly PropertyKey[] = [];
+// Key paths already worked out, by JSON Pointer (an object's, `/items/3`) or by pointer token (a field's, `/price`): the
+// same ones recur from issue to issue and from payload to payload, and parsing them again cost more than the rest of a
+// Standard Schema issue. Each map is emptied when it grows past a few hundred entries (payload keys reach them too).
+const keysOf: Map<string, readonly PropertyKey[]> = new Map();
+const keyOf: Map<string, PropertyKey> = new Map();
 
-/** The key path of `field` below the object at the JSON Pointer `parent`. */
-function keysBelow(parent: string, field: string): PropertyKey[] {
-  if (parent === "") return [fieldKey(field)];
-  if (parent !== lastParent) {
-    lastKeys = pathKeys(parent);
-    lastParent = parent;
+/** The key path of a JSON Pointer, shared: callers copy it. */
+function cachedKeys(pointer: string): readonly PropertyKey[] {
+  let keys = keysOf.get(pointer);
+  if (keys === undefined) {
+    if (keysOf.size >= 256) keysOf.clear();
+    keysOf.set(pointer, (keys = pathKeys(pointer)));
   }
-  const keys = lastKeys.slice();
-  keys.push(fieldKey(field));
   return keys;
 }
 
-/** A keyed run's issue of the field `field` of the object at `parent`. */
-function keyedField(parent: string, field: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]): StandardIssue {
-  return { message, path: keysBelow(parent, field), pointer, code, details };
+/** The key of the field whose pointer token (with its leading slash) is `token`. */
+function tokenKey(token: string): PropertyKey {
+  let key = keyOf.get(token);
+  if (key === undefined) {
+    key = fieldKey(token.indexOf("~") === -1 ? token.slice(1) : token.slice(1).replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (keyOf.size >= 256) keyOf.clear();
+    keyOf.set(token, key);
+  }
+  return key;
 }
 
-/** Records an issue of the field `field` of the object at `parent` (its pointer built here), or stops at the cap. */
-function fieldIssue<C extends IssueCode>(issues: ValidationIssue[], parent: string, field: string, code: C, message: string, details: IssueDetails[C]): void {
+/** The key path of the field whose pointer token is `token`, below the object at the JSON Pointer `parent`. */
+function keysBelow(parent: string, token: string): PropertyKey[] {
+  return parent === "" ? [tokenKey(token)] : [...cachedKeys(parent), tokenKey(token)];
+}
+
+/** A keyed run's issue of a field (pointer token `token`) of the object at `parent`. */
+function keyedField(parent: string, token: string, pointer: string, code: IssueCode, message: string, details: ValidationIssue["details"]): StandardIssue {
+  return { message, path: keysBelow(parent, token), pointer, code, details };
+}
+
+/**
+ * Records an issue of a field of the object at `parent`, or stops at the cap. `token` is the field's pointer token with
+ * its leading slash ("/customerId", escaped), so the pointer is one concatenation (none at the payload's root).
+ */
+function fieldIssue<C extends IssueCode>(issues: ValidationIssue[], parent: string, token: string, code: C, message: string, details: IssueDetails[C]): void {
   if (issues.length >= cap) throw STOP;
-  const pointer = `${parent}/${pointerToken(field)}`;
-  issues.push((keyed ? keyedFieldIssue(parent, field, pointer, code, message, details) : { path: pointer, code, message, details }) as ValidationIssue);
+  const pointer = parent + token;
+  issues.push((keyed ? keyedFieldIssue(parent, token, pointer, code, message, details) : { path: pointer, code, message, details }) as ValidationIssue);
 }
 
 function capOf(options: ValidateOptions | undefined): number {
@@ -115,14 +134,14 @@ function capOf(options: ValidateOptions | undefined): number {
   return typeof n === "number" && n >= 1 ? Math.floor(n) : DEFAULT_MAX_ISSUES;
 }
 
-/** Runs a collector on an input its tester rejected: every issue up to the cap. Never throws. */
-export function collected<T>(collect: (data: unknown, path: string, issues: ValidationIssue[], what: string) => void, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
+/** Runs a check function in its collecting mode on an input it rejected: every issue up to the cap. Never throws. */
+export function collected<T>(collect: (data: unknown, issues: ValidationIssue[], path: string, what: string) => unknown, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
   const issues: ValidationIssue[] = [];
   const saved = cap, savedKeyed = keyed;
   cap = capOf(options);
   keyed = (options as KeyedOptions | undefined)?.[KEYED] === true;
   try {
-    collect(input, "", issues, "the payload");
+    collect(input, issues, "", "the payload");
   } catch (e) {
     if (e === STOP) return { ok: false, issues, truncated: true };
     return unreadable();
@@ -139,6 +158,18 @@ export function ownFields(data: object): Record<string, unknown> {
   if (proto === Object.prototype || proto === null) return data as Record<string, unknown>;
   // Anything else (a class instance, an object with a chosen prototype) is copied, so inherited values are not mistaken for fields.
   return Object.assign(Object.create(null) as Record<string, unknown>, data);
+}
+
+/**
+ * The fields `names` of `o` read by name, as a tester reads them, copied onto a null-prototype object whose every key
+ * enumerates. A wide table's collector reads its fields in one pass over the keys; when that pass found nothing wrong
+ * although the tester rejected the object, a field hid from the pass (not enumerable), and the collector passes over
+ * this copy instead. (The generator does not use it for a table with a field named like a key of Object.prototype.)
+ */
+export function fieldsByName(o: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const n of names) copy[n] = o[n];
+  return copy;
 }
 
 const NON_WHITESPACE = /\S/u;
@@ -209,36 +240,65 @@ export function pointerToken(key: string): string {
   return key.indexOf("~") === -1 && key.indexOf("/") === -1 ? key : key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-/** Levenshtein distance, giving up (returning `limit + 1`) as soon as it must exceed `limit`. */
+// The row of the distance being computed: one search runs at a time, so every search reuses it.
+const row: number[] = [];
+
+/** A UTF-16 code unit with an ASCII capital letter made small (what toLowerCase does to ASCII). */
+function small(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * Levenshtein distance between `a` and `b` compared ignoring the case of ASCII letters (either may be lower-cased
+ * already), giving up (returning more than `limit`) as soon as it must exceed `limit`. The common prefix and suffix
+ * are dropped first (they do not change the distance, and a typo keeps most of its word); the rest is compared code
+ * unit by code unit in a reused row. This runs once per enum value on every enum typo, once per field on every unknown key.
+ */
 function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // A plain loop rather than Array.from with a callback: this runs once per enum value on every enum typo.
-  const row: number[] = [];
-  for (let j = 0; j <= b.length; j++) row.push(j);
-  for (let i = 1; i <= a.length; i++) {
+  let n = a.length, m = b.length;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  let s = 0;
+  while (s < n && s < m && small(a.charCodeAt(s)) === small(b.charCodeAt(s))) s++;
+  while (n > s && m > s && small(a.charCodeAt(n - 1)) === small(b.charCodeAt(m - 1))) {
+    n--;
+    m--;
+  }
+  for (let j = 0; j <= m - s; j++) row[j] = j;
+  for (let i = 1; i <= n - s; i++) {
+    const x = small(a.charCodeAt(s + i - 1));
     let diagonal = row[0]!;
+    let left = i;
     row[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j <= m - s; j++) {
       const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let d = diagonal + (x === small(b.charCodeAt(s + j - 1)) ? 0 : 1);
+      if (up + 1 < d) d = up + 1;
+      if (left + 1 < d) d = left + 1;
+      row[j] = left = d;
       diagonal = up;
-      best = Math.min(best, row[j]!);
+      if (d < best) best = d;
     }
     if (best > limit) return limit + 1;
   }
-  return row[b.length]!;
+  return row[m - s]!;
+}
+
+/** `s` ready for `distance`: an ASCII string as it is (distance ignores ASCII case itself), any other lower-cased. */
+function caseless(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return s.toLowerCase();
+  return s;
 }
 
 /** The candidate closest to `word` (ignoring case) when it is close enough to be a typo, or null. */
 function closest(word: string, candidates: readonly string[]): string | null {
-  const w = word.toLowerCase();
+  const w = caseless(word);
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | null = null;
   let bestDistance = limit + 1;
   for (const c of candidates) {
     // Only a strictly closer candidate can win, so each search gives up one step before the best so far.
-    const d = distance(w, c.toLowerCase(), bestDistance - 1);
+    const d = distance(w, caseless(c), bestDistance - 1);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -280,35 +340,32 @@ function meant(value: string, values: readonly string[]): string | null {
   return closest(value, values);
 }
 
-// The words of messages the helpers below build; the generator's messages use the same (messages.ts).
-const TYPE_WORDS: Readonly<Record<string, string>> = {"string":"a string","date":"a string (a date written YYYY-MM-DD)","integer":"an integer","long":"an integer (Long)","timestamp":"an integer number of milliseconds since 1970-01-01 UTC (Timestamp)","double":"a finite number","float":"a finite number","boolean":"true or false","list":"an array of strings"};
-const FORMAT_WORDS: Readonly<Record<string, string>> = {"email":"an e-mail address","uri":"an absolute URI","country-alpha2":"two upper-case letters (ISO 3166-1 alpha-2 country code)","country-alpha3":"three upper-case letters (ISO 3166-1 alpha-3 country code)","date":"a real calendar date written YYYY-MM-DD"};
+// The helpers below take the message the generator wrote (it names the field) and add the code and details.
 
 /** Reports a field of the wrong type (a scalar or list type: the generator reports tables itself). */
-export function typeIssue(issues: ValidationIssue[], path: string, field: string, expected: ExpectedType): void {
-  fieldIssue(issues, path, field, "type", `\`${field}\` must be ${TYPE_WORDS[expected]}`, { expected });
+export function typeIssue(issues: ValidationIssue[], path: string, token: string, message: string, expected: ExpectedType): void {
+  fieldIssue(issues, path, token, "type", message, { expected });
 }
 
-/** Reports a required field that is missing, null or (`blank`) a blank string; `why` quotes the doc's rule, if any. */
-export function requiredIssue(issues: ValidationIssue[], path: string, field: string, blank: boolean, why: string): void {
-  fieldIssue(issues, path, field, "required", `\`${field}\` is required${blank ? " and must not be blank" : ""}${why}`, { blank });
+/** Reports a required field that is missing, null or (`blank`) a blank string. */
+export function requiredIssue(issues: ValidationIssue[], path: string, token: string, message: string, blank: boolean): void {
+  fieldIssue(issues, path, token, "required", message, { blank });
 }
 
 /** Reports a number outside the field's range. */
-export function rangeIssue(issues: ValidationIssue[], path: string, field: string, minimum: number | null, maximum: number | null): void {
-  const words = minimum !== null && maximum !== null ? `between ${minimum} and ${maximum}` : minimum !== null ? `at least ${minimum}` : `at most ${maximum}`;
-  fieldIssue(issues, path, field, "range", `\`${field}\` must be ${words}`, { minimum, maximum });
+export function rangeIssue(issues: ValidationIssue[], path: string, token: string, message: string, minimum: number | null, maximum: number | null): void {
+  fieldIssue(issues, path, token, "range", message, { minimum, maximum });
 }
 
 /** Reports a string that does not have the field's format. */
-export function formatIssue(issues: ValidationIssue[], path: string, field: string, format: IssueDetails["format"]["format"]): void {
-  fieldIssue(issues, path, field, "format", `\`${field}\` must be ${FORMAT_WORDS[format]}`, { format });
+export function formatIssue(issues: ValidationIssue[], path: string, token: string, message: string, format: IssueDetails["format"]["format"]): void {
+  fieldIssue(issues, path, token, "format", message, { format });
 }
 
-/** Reports a value of `field` outside its enum, suggesting the value it was probably meant to be. */
-export function enumIssue(issues: ValidationIssue[], path: string, field: string, message: string, value: string, values: readonly string[]): void {
+/** Reports a value outside the field's enum (`message` lists the values), suggesting the value it was probably meant to be. */
+export function enumIssue(issues: ValidationIssue[], path: string, token: string, message: string, value: string, values: readonly string[]): void {
   const hint = meant(value, values);
-  fieldIssue(issues, path, field, "enum", `${message}, not ${shown(value)}${hint === null ? "" : ` (did you mean \`${hint}\`?)`}`, { allowed: values, suggestion: hint });
+  fieldIssue(issues, path, token, "enum", `${message}, not ${shown(value)}${hint === null ? "" : ` (did you mean \`${hint}\`?)`}`, { allowed: values, suggestion: hint });
 }
 
 /** Reports a key that a closed table does not have, suggesting the nearest field name. */
@@ -317,7 +374,7 @@ export function unknownField(issues: ValidationIssue[], path: string, key: strin
   if (issues.length >= cap) throw STOP;
   const hint = closest(key, known);
   const suggestion = hint === null ? "" : `; did you mean \`${hint}\`?`;
-  fieldIssue(issues, path, key, "unknown_field", `${shown(key)} is not a field of ${title}${suggestion}`, { key, suggestion: hint });
+  fieldIssue(issues, path, "/" + pointerToken(key), "unknown_field", `${shown(key)} is not a field of ${title}${suggestion}`, { key, suggestion: hint });
 }
 
 /** The answer for an input that could not even be read (a getter or proxy that throws): invalid, never an exception. */
@@ -359,7 +416,7 @@ export type StandardValidator<T> = StandardSchemaV1<T, T> & StandardJSONSchemaV1
 
 /** An issue with a JSON Pointer path as a Standard Schema issue (its path as keys). */
 function standardIssue(x: ValidationIssue): StandardIssue {
-  return { message: x.message, path: pathKeys(x.path), pointer: x.path, code: x.code, details: x.details };
+  return { message: x.message, path: x.path === "" ? [] : cachedKeys(x.path).slice(), pointer: x.path, code: x.code, details: x.details };
 }
 
 /**

@@ -12,32 +12,17 @@ import { ownFields, nonBlank, unknownField, unreadable, add, collected, pointerT
 /**
  * Reports every problem of a Data ingestion success response found at `path`; `what` names it in messages.
  */
-export function collectIngestionSuccessResponse(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectIngestionSuccessResponse(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Data ingestion success response)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 7:
-        if (k === "success") { f0 = o[k]; continue; }
-        break;
-    }
-  }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "success", false, "");
-    else {
-      if (typeof v !== "boolean") typeIssue(issues, path, "success", "boolean");
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.success;
+  let v: unknown;
+  v = o.success;
+  if (v == null || typeof v !== "boolean") {
+    if (v == null) requiredIssue(issues, path, "/success", "`success` is required", false);
+    else typeIssue(issues, path, "/success", "`success` must be true or false", "boolean");
   }
 }
 
@@ -80,47 +65,24 @@ export function isIngestionSuccessResponse(input: unknown): input is IngestionSu
 /**
  * Reports every problem of a Error response found at `path`; `what` names it in messages.
  */
-export function collectErrorResponse(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectErrorResponse(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Error response)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 7:
-        if (k === "success") { f0 = o[k]; continue; }
-        if (k === "message") { f2 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "errorCode") { f1 = o[k]; continue; }
-        if (k === "requestId") { f3 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.success;
+  if (v == null || typeof v !== "boolean") {
+    if (v == null) requiredIssue(issues, path, "/success", "`success` is required", false);
+    else typeIssue(issues, path, "/success", "`success` must be true or false", "boolean");
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "success", false, "");
-    else {
-      if (typeof v !== "boolean") typeIssue(issues, path, "success", "boolean");
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "errorCode", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "message", "string");
-    v = f3;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "requestId", "string");
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.success;
-    f1 = o.errorCode;
-    f2 = o.message;
-    f3 = o.requestId;
-  }
+  v = o.errorCode;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/errorCode", "`errorCode` must be a string", "string");
+  v = o.message;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/message", "`message` must be a string", "string");
+  v = o.requestId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/requestId", "`requestId` must be a string", "string");
 }
 
 /**
@@ -170,57 +132,32 @@ const fieldsOfAuthenticationRequest: readonly string[] = ["username", "apiKey", 
 /**
  * Reports every problem of a Authentication request found at `path`; `what` names it in messages.
  */
-export function collectAuthenticationRequest(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectAuthenticationRequest(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Authentication request)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown;
-  let unknownKey = false;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
+  let v: unknown;
+  v = o.username;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/username", "`username` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/username", "`username` must be a string", "string");
+    else requiredIssue(issues, path, "/username", "`username` is required and must not be blank", true);
+  }
+  v = o.apiKey;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/apiKey", "`apiKey` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/apiKey", "`apiKey` must be a string", "string");
+    else requiredIssue(issues, path, "/apiKey", "`apiKey` is required and must not be blank", true);
+  }
+  v = o.cdpGKey;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/cdpGKey", "`cdpGKey` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/cdpGKey", "`cdpGKey` must be a string", "string");
+    else requiredIssue(issues, path, "/cdpGKey", "`cdpGKey` is required and must not be blank", true);
+  }
   for (const k in o) {
-    switch (k.length) {
-      case 6:
-        if (k === "apiKey") { f1 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "cdpGKey") { f2 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "username") { f0 = o[k]; continue; }
-        break;
-    }
-    unknownKey = true;
-  }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "username", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "username", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "username", true, "");
-    }
-    v = f1;
-    if (v == null) requiredIssue(issues, path, "apiKey", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "apiKey", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "apiKey", true, "");
-    }
-    v = f2;
-    if (v == null) requiredIssue(issues, path, "cdpGKey", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "cdpGKey", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "cdpGKey", true, "");
-    }
-    if (byName || issues.length > start || unknownKey) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.username;
-    f1 = o.apiKey;
-    f2 = o.cdpGKey;
-  }
-  if (unknownKey) for (const k in o) {
     switch (k) {
       case "username":
       case "apiKey":
@@ -283,82 +220,47 @@ export function isAuthenticationRequest(input: unknown): input is Authentication
 /**
  * Reports every problem of a Authentication response found at `path`; `what` names it in messages.
  */
-export function collectAuthenticationResponse(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectAuthenticationResponse(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Authentication response)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 5:
-        if (k === "token") { f2 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "status") { f1 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "success") { f0 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "issuedAt") { f3 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "expiredAt") { f4 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "expiredAfter") { f5 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.success;
+  if (v == null || typeof v !== "boolean") {
+    if (v == null) requiredIssue(issues, path, "/success", "`success` is required", false);
+    else typeIssue(issues, path, "/success", "`success` must be true or false", "boolean");
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "success", false, "");
-    else {
-      if (typeof v !== "boolean") typeIssue(issues, path, "success", "boolean");
-    }
-    v = f1;
-    if (v == null) requiredIssue(issues, path, "status", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "status", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "status", true, "");
-    }
-    v = f2;
-    if (v == null) requiredIssue(issues, path, "token", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "token", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "token", true, "");
-    }
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "issuedAt", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "issuedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "issuedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "expiredAt", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "expiredAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "expiredAt", -8640000000000000, 8640000000000000);
-    }
-    v = f5;
-    if (v == null) requiredIssue(issues, path, "expiredAfter", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "expiredAfter", "integer");
-      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "expiredAfter", -2147483648, 2147483647);
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.success;
-    f1 = o.status;
-    f2 = o.token;
-    f3 = o.issuedAt;
-    f4 = o.expiredAt;
-    f5 = o.expiredAfter;
+  v = o.status;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/status", "`status` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/status", "`status` must be a string", "string");
+    else requiredIssue(issues, path, "/status", "`status` is required and must not be blank", true);
+  }
+  v = o.token;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/token", "`token` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/token", "`token` must be a string", "string");
+    else requiredIssue(issues, path, "/token", "`token` is required and must not be blank", true);
+  }
+  v = o.issuedAt;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000)) {
+    if (v == null) requiredIssue(issues, path, "/issuedAt", "`issuedAt` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/issuedAt", "`issuedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/issuedAt", "`issuedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.expiredAt;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000)) {
+    if (v == null) requiredIssue(issues, path, "/expiredAt", "`expiredAt` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/expiredAt", "`expiredAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/expiredAt", "`expiredAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.expiredAfter;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -2147483648 || v > 2147483647)) {
+    if (v == null) requiredIssue(issues, path, "/expiredAfter", "`expiredAfter` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/expiredAfter", "`expiredAfter` must be an integer", "integer");
+    else rangeIssue(issues, path, "/expiredAfter", "`expiredAfter` must be between -2147483648 and 2147483647", -2147483648, 2147483647);
   }
 }
 
@@ -411,52 +313,25 @@ export function isAuthenticationResponse(input: unknown): input is Authenticatio
 /**
  * Reports every problem of a Data ingestion callback result found at `path`; `what` names it in messages.
  */
-export function collectIngestionCallbackResult(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectIngestionCallbackResult(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Data ingestion callback result)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 5:
-        if (k === "cdpId") { f1 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "status") { f0 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "errorMess") { f3 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "errorMessage") { f2 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.status;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -2147483648 || v > 2147483647)) {
+    if (v == null) requiredIssue(issues, path, "/status", "`status` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/status", "`status` must be an integer", "integer");
+    else rangeIssue(issues, path, "/status", "`status` must be between -2147483648 and 2147483647", -2147483648, 2147483647);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "status", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "status", "integer");
-      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "status", -2147483648, 2147483647);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cdpId", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "errorMessage", "string");
-    v = f3;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "errorMess", "string");
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.status;
-    f1 = o.cdpId;
-    f2 = o.errorMessage;
-    f3 = o.errorMess;
-  }
+  v = o.cdpId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cdpId", "`cdpId` must be a string", "string");
+  v = o.errorMessage;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/errorMessage", "`errorMessage` must be a string", "string");
+  v = o.errorMess;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/errorMess", "`errorMess` must be a string", "string");
 }
 
 /**
@@ -504,7 +379,7 @@ export function isIngestionCallbackResult(input: unknown): input is IngestionCal
 /**
  * Reports every problem of a Data ingestion callback found at `path`.
  */
-function collectIngestionCallback(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+function collectIngestionCallback(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Data ingestion callback)", details: { expected: "object" } });
     return;
@@ -514,7 +389,7 @@ function collectIngestionCallback(data: unknown, path: string, issues: Validatio
   else if (typeof v !== "object" || Array.isArray(v)) add(issues, { path: path + "/data", code: "type", message: "`data` must be an object of results by refId", details: { expected: "object" } });
   else {
     const m = ownFields(v);
-    for (const k in m) if (!testIngestionCallbackResult(m[k])) collectIngestionCallbackResult(m[k], path + "/data/" + pointerToken(k), issues, "each result of `data`");
+    for (const k in m) if (!testIngestionCallbackResult(m[k])) collectIngestionCallbackResult(m[k], issues, path + "/data/" + pointerToken(k), "each result of `data`");
   }
 }
 

@@ -12,194 +12,98 @@ import { ownFields, nonBlank, emailFormat, unreadable, add, collected, typeIssue
 /**
  * Reports every problem of a Custom Model Entity found at `path`; `what` names it in messages.
  */
-export function collectCustomModel(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectCustomModel(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Custom Model Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
-    f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown, f21: unknown, f22: unknown, f23: unknown,
-    f24: unknown, f25: unknown, f26: unknown, f27: unknown, f28: unknown, f29: unknown, f30: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 4:
-        if (k === "tags") { f25 = o[k]; continue; }
-        break;
-      case 5:
-        if (k === "refId") { f3 = o[k]; continue; }
-        if (k === "email") { f5 = o[k]; continue; }
-        if (k === "phone") { f6 = o[k]; continue; }
-        if (k === "event") { f10 = o[k]; continue; }
-        if (k === "ggCid") { f12 = o[k]; continue; }
-        if (k === "ggTid") { f13 = o[k]; continue; }
-        if (k === "fbPid") { f14 = o[k]; continue; }
-        if (k === "fbCId") { f15 = o[k]; continue; }
-        if (k === "zoUId") { f17 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "leadId") { f7 = o[k]; continue; }
-        if (k === "zoOAId") { f16 = o[k]; continue; }
-        if (k === "zoUAId") { f18 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "momCode") { f2 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "deviceId") { f8 = o[k]; continue; }
-        if (k === "eventCtg") { f9 = o[k]; continue; }
-        if (k === "cookie01") { f20 = o[k]; continue; }
-        if (k === "cookie02") { f22 = o[k]; continue; }
-        if (k === "cookie03") { f24 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "createdAt") { f26 = o[k]; continue; }
-        if (k === "createdBy") { f27 = o[k]; continue; }
-        if (k === "updatedAt") { f28 = o[k]; continue; }
-        if (k === "updatedBy") { f29 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "customerId") { f4 = o[k]; continue; }
-        if (k === "eventLabel") { f11 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "recordStatus") { f30 = o[k]; continue; }
-        break;
-      case 13:
-        if (k === "cookieGroup01") { f19 = o[k]; continue; }
-        if (k === "cookieGroup02") { f21 = o[k]; continue; }
-        if (k === "cookieGroup03") { f23 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v == null) requiredIssue(issues, path, "momCode", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "momCode", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "momCode", true, "");
-    }
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "refId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "refId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "refId", true, "");
-    }
-    v = f4;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-    v = f5;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
-      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
-    }
-    v = f6;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
-    v = f7;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "leadId", "string");
-    v = f8;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "deviceId", "string");
-    v = f9;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "eventCtg", "string");
-    v = f10;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "event", "string");
-    v = f11;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "eventLabel", "string");
-    v = f12;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "ggCid", "string");
-    v = f13;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "ggTid", "string");
-    v = f14;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "fbPid", "string");
-    v = f15;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "fbCId", "string");
-    v = f16;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "zoOAId", "string");
-    v = f17;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "zoUId", "string");
-    v = f18;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "zoUAId", "string");
-    v = f19;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cookieGroup01", "string");
-    v = f20;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cookie01", "string");
-    v = f21;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cookieGroup02", "string");
-    v = f22;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cookie02", "string");
-    v = f23;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cookieGroup03", "string");
-    v = f24;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "cookie03", "string");
-    v = f25;
-    if (v != null) {
-      if (!Array.isArray(v)) add(issues, { path: path + "/tags", code: "type", message: "`tags` must be an array of strings", details: {"expected":"list"} });
-      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/tags" + "/" + i, code: "type", message: "each item of `tags` must be a string", details: {"expected":"string"} });
-    }
-    v = f26;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
-    }
-    v = f27;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
-    v = f28;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f29;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
-    v = f30;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.momCode;
-    f3 = o.refId;
-    f4 = o.customerId;
-    f5 = o.email;
-    f6 = o.phone;
-    f7 = o.leadId;
-    f8 = o.deviceId;
-    f9 = o.eventCtg;
-    f10 = o.event;
-    f11 = o.eventLabel;
-    f12 = o.ggCid;
-    f13 = o.ggTid;
-    f14 = o.fbPid;
-    f15 = o.fbCId;
-    f16 = o.zoOAId;
-    f17 = o.zoUId;
-    f18 = o.zoUAId;
-    f19 = o.cookieGroup01;
-    f20 = o.cookie01;
-    f21 = o.cookieGroup02;
-    f22 = o.cookie02;
-    f23 = o.cookieGroup03;
-    f24 = o.cookie03;
-    f25 = o.tags;
-    f26 = o.createdAt;
-    f27 = o.createdBy;
-    f28 = o.updatedAt;
-    f29 = o.updatedBy;
-    f30 = o.recordStatus;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.momCode;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/momCode", "`momCode` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/momCode", "`momCode` must be a string", "string");
+    else requiredIssue(issues, path, "/momCode", "`momCode` is required and must not be blank", true);
   }
+  v = o.refId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/refId", "`refId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/refId", "`refId` must be a string", "string");
+    else requiredIssue(issues, path, "/refId", "`refId` is required and must not be blank", true);
+  }
+  v = o.customerId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+  v = o.email;
+  if (v != null && (typeof v !== "string" || !emailFormat(v))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/email", "`email` must be a string", "string");
+    else formatIssue(issues, path, "/email", "`email` must be an e-mail address", "email");
+  }
+  v = o.phone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/phone", "`phone` must be a string", "string");
+  v = o.leadId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/leadId", "`leadId` must be a string", "string");
+  v = o.deviceId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/deviceId", "`deviceId` must be a string", "string");
+  v = o.eventCtg;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/eventCtg", "`eventCtg` must be a string", "string");
+  v = o.event;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/event", "`event` must be a string", "string");
+  v = o.eventLabel;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/eventLabel", "`eventLabel` must be a string", "string");
+  v = o.ggCid;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/ggCid", "`ggCid` must be a string", "string");
+  v = o.ggTid;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/ggTid", "`ggTid` must be a string", "string");
+  v = o.fbPid;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/fbPid", "`fbPid` must be a string", "string");
+  v = o.fbCId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/fbCId", "`fbCId` must be a string", "string");
+  v = o.zoOAId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/zoOAId", "`zoOAId` must be a string", "string");
+  v = o.zoUId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/zoUId", "`zoUId` must be a string", "string");
+  v = o.zoUAId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/zoUAId", "`zoUAId` must be a string", "string");
+  v = o.cookieGroup01;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cookieGroup01", "`cookieGroup01` must be a string", "string");
+  v = o.cookie01;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cookie01", "`cookie01` must be a string", "string");
+  v = o.cookieGroup02;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cookieGroup02", "`cookieGroup02` must be a string", "string");
+  v = o.cookie02;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cookie02", "`cookie02` must be a string", "string");
+  v = o.cookieGroup03;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cookieGroup03", "`cookieGroup03` must be a string", "string");
+  v = o.cookie03;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/cookie03", "`cookie03` must be a string", "string");
+  v = o.tags;
+  if (v != null) {
+    if (!Array.isArray(v)) add(issues, { path: path + "/tags", code: "type", message: "`tags` must be an array of strings", details: {"expected":"list"} });
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/tags/" + i, code: "type", message: "each item of `tags` must be a string", details: {"expected":"string"} });
+  }
+  v = o.createdAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/createdAt", "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/createdAt", "`createdAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.createdBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/createdBy", "`createdBy` must be a string", "string");
+  v = o.updatedAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/updatedAt", "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/updatedAt", "`updatedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.updatedBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/updatedBy", "`updatedBy` must be a string", "string");
+  v = o.recordStatus;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
 }
 
 /**
@@ -262,7 +166,7 @@ export function testCustomModel(data: unknown): boolean {
   v = o.tags;
   if (v != null) {
     if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
   }
   v = o.createdAt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) return false;

@@ -15,168 +15,93 @@ const fieldsOfCustomerIdentityAddress: readonly string[] = ["timezoneGmt", "syst
 /**
  * Reports every problem of a Customer Address Entity found at `path`; `what` names it in messages.
  */
-export function collectCustomerIdentityAddress(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectCustomerIdentityAddress(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Customer Address Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
-    f16: unknown, f17: unknown, f18: unknown, f19: unknown;
-  let unknownKey = false;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
+  }
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.customerId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerId", "`customerId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+    else requiredIssue(issues, path, "/customerId", "`customerId` is required and must not be blank", true);
+  }
+  v = o.addressType;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "Hometown" && v !== "Live" && v !== "Work")) {
+    if (v == null) requiredIssue(issues, path, "/addressType", "`addressType` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/addressType", "`addressType` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/addressType", "`addressType` is required and must not be blank", true);
+    else enumIssue(issues, path, "/addressType", "`addressType` must be one of `Hometown`, `Live`, `Work`", v, CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES);
+  }
+  v = o.country;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/country", "`country` must be a string", "string");
+  v = o.countryAlphaCode2;
+  if (v != null && (typeof v !== "string" || !upperLetters(v, 2))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/countryAlphaCode2", "`countryAlphaCode2` must be a string", "string");
+    else formatIssue(issues, path, "/countryAlphaCode2", "`countryAlphaCode2` must be two upper-case letters (ISO 3166-1 alpha-2 country code)", "country-alpha2");
+  }
+  v = o.countryAlphaCode3;
+  if (v != null && (typeof v !== "string" || !upperLetters(v, 3))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/countryAlphaCode3", "`countryAlphaCode3` must be a string", "string");
+    else formatIssue(issues, path, "/countryAlphaCode3", "`countryAlphaCode3` must be three upper-case letters (ISO 3166-1 alpha-3 country code)", "country-alpha3");
+  }
+  v = o.state;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/state", "`state` must be a string", "string");
+  v = o.zipCode;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/zipCode", "`zipCode` must be a string", "string");
+  v = o.city;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/city", "`city` is required: \"Required at least: City, District and Address\"", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/city", "`city` must be a string", "string");
+    else requiredIssue(issues, path, "/city", "`city` is required and must not be blank: \"Required at least: City, District and Address\"", true);
+  }
+  v = o.district;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/district", "`district` is required: \"Required at least: City, District and Address\"", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/district", "`district` must be a string", "string");
+    else requiredIssue(issues, path, "/district", "`district` is required and must not be blank: \"Required at least: City, District and Address\"", true);
+  }
+  v = o.ward;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/ward", "`ward` must be a string", "string");
+  v = o.address;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/address", "`address` is required: \"Required at least: City, District and Address\"", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/address", "`address` must be a string", "string");
+    else requiredIssue(issues, path, "/address", "`address` is required and must not be blank: \"Required at least: City, District and Address\"", true);
+  }
+  v = o.building;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/building", "`building` must be a string", "string");
+  v = o.buildingBlock;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/buildingBlock", "`buildingBlock` must be a string", "string");
+  v = o.apartmentCode;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/apartmentCode", "`apartmentCode` must be a string", "string");
+  v = o.startTime;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/startTime", "`startTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/startTime", "`startTime` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.endTime;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/endTime", "`endTime` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/endTime", "`endTime` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES);
+  }
   for (const k in o) {
-    switch (k.length) {
-      case 4:
-        if (k === "city") { f10 = o[k]; continue; }
-        if (k === "ward") { f12 = o[k]; continue; }
-        break;
-      case 5:
-        if (k === "state") { f8 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "country") { f5 = o[k]; continue; }
-        if (k === "zipCode") { f9 = o[k]; continue; }
-        if (k === "address") { f13 = o[k]; continue; }
-        if (k === "endTime") { f18 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "district") { f11 = o[k]; continue; }
-        if (k === "building") { f14 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "startTime") { f17 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "customerId") { f3 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        if (k === "addressType") { f4 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "recordStatus") { f19 = o[k]; continue; }
-        break;
-      case 13:
-        if (k === "buildingBlock") { f15 = o[k]; continue; }
-        if (k === "apartmentCode") { f16 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        if (k === "countryAlphaCode2") { f6 = o[k]; continue; }
-        if (k === "countryAlphaCode3") { f7 = o[k]; continue; }
-        break;
-    }
-    unknownKey = true;
-  }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "customerId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "addressType", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "addressType", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "addressType", true, "");
-      else if (v !== "Hometown" && v !== "Live" && v !== "Work") enumIssue(issues, path, "addressType", "`addressType` must be one of `Hometown`, `Live`, `Work`", v, CUSTOMER_IDENTITY_ADDRESS_ADDRESS_TYPE_VALUES);
-    }
-    v = f5;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "country", "string");
-    v = f6;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "countryAlphaCode2", "string");
-      else if (!upperLetters(v, 2)) formatIssue(issues, path, "countryAlphaCode2", "country-alpha2");
-    }
-    v = f7;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "countryAlphaCode3", "string");
-      else if (!upperLetters(v, 3)) formatIssue(issues, path, "countryAlphaCode3", "country-alpha3");
-    }
-    v = f8;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "state", "string");
-    v = f9;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "zipCode", "string");
-    v = f10;
-    if (v == null) requiredIssue(issues, path, "city", false, ": \"Required at least: City, District and Address\"");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "city", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "city", true, ": \"Required at least: City, District and Address\"");
-    }
-    v = f11;
-    if (v == null) requiredIssue(issues, path, "district", false, ": \"Required at least: City, District and Address\"");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "district", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "district", true, ": \"Required at least: City, District and Address\"");
-    }
-    v = f12;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "ward", "string");
-    v = f13;
-    if (v == null) requiredIssue(issues, path, "address", false, ": \"Required at least: City, District and Address\"");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "address", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "address", true, ": \"Required at least: City, District and Address\"");
-    }
-    v = f14;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "building", "string");
-    v = f15;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "buildingBlock", "string");
-    v = f16;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "apartmentCode", "string");
-    v = f17;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "startTime", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "startTime", -8640000000000000, 8640000000000000);
-    }
-    v = f18;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "endTime", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "endTime", -8640000000000000, 8640000000000000);
-    }
-    v = f19;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_ADDRESS_RECORD_STATUS_VALUES);
-    }
-    if (byName || issues.length > start || unknownKey) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.customerId;
-    f4 = o.addressType;
-    f5 = o.country;
-    f6 = o.countryAlphaCode2;
-    f7 = o.countryAlphaCode3;
-    f8 = o.state;
-    f9 = o.zipCode;
-    f10 = o.city;
-    f11 = o.district;
-    f12 = o.ward;
-    f13 = o.address;
-    f14 = o.building;
-    f15 = o.buildingBlock;
-    f16 = o.apartmentCode;
-    f17 = o.startTime;
-    f18 = o.endTime;
-    f19 = o.recordStatus;
-  }
-  if (unknownKey) for (const k in o) {
     switch (k) {
       case "timezoneGmt":
       case "systemName":

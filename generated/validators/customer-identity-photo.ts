@@ -15,86 +15,47 @@ const fieldsOfCustomerIdentityPhoto: readonly string[] = ["timezoneGmt", "system
 /**
  * Reports every problem of a Customer Photo Entity found at `path`; `what` names it in messages.
  */
-export function collectCustomerIdentityPhoto(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectCustomerIdentityPhoto(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Customer Photo Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown;
-  let unknownKey = false;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
+  }
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.customerId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerId", "`customerId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+    else requiredIssue(issues, path, "/customerId", "`customerId` is required and must not be blank", true);
+  }
+  v = o.source;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/source", "`source` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/source", "`source` must be a string", "string");
+    else requiredIssue(issues, path, "/source", "`source` is required and must not be blank", true);
+  }
+  v = o.imageUrl;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || !uriFormat(v)) {
+    if (v == null) requiredIssue(issues, path, "/imageUrl", "`imageUrl` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/imageUrl", "`imageUrl` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/imageUrl", "`imageUrl` is required and must not be blank", true);
+    else formatIssue(issues, path, "/imageUrl", "`imageUrl` must be an absolute URI", "uri");
+  }
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES);
+  }
   for (const k in o) {
-    switch (k.length) {
-      case 6:
-        if (k === "source") { f4 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "imageUrl") { f5 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "customerId") { f3 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "recordStatus") { f6 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-    }
-    unknownKey = true;
-  }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "customerId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "source", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "source", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "source", true, "");
-    }
-    v = f5;
-    if (v == null) requiredIssue(issues, path, "imageUrl", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "imageUrl", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "imageUrl", true, "");
-      else if (!uriFormat(v)) formatIssue(issues, path, "imageUrl", "uri");
-    }
-    v = f6;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_IDENTITY_PHOTO_RECORD_STATUS_VALUES);
-    }
-    if (byName || issues.length > start || unknownKey) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.customerId;
-    f4 = o.source;
-    f5 = o.imageUrl;
-    f6 = o.recordStatus;
-  }
-  if (unknownKey) for (const k in o) {
     switch (k) {
       case "timezoneGmt":
       case "systemName":

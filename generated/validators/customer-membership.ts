@@ -15,139 +15,75 @@ const rule0OfCustomerMembership = {"groups":[["customerId"],["customerEmail"],["
 /**
  * Reports every problem of a Customer Membership Entity found at `path`; `what` names it in messages.
  */
-export function collectCustomerMembership(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectCustomerMembership(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Customer Membership Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 6:
-        if (k === "status") { f9 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "earnPoint") { f12 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "customerId") { f3 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        if (k === "redeemPoint") { f14 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "customerName") { f6 = o[k]; continue; }
-        if (k === "membershipId") { f7 = o[k]; continue; }
-        if (k === "loyaltyPoint") { f13 = o[k]; continue; }
-        if (k === "recordStatus") { f15 = o[k]; continue; }
-        break;
-      case 13:
-        if (k === "customerEmail") { f4 = o[k]; continue; }
-        if (k === "customerPhone") { f5 = o[k]; continue; }
-        break;
-      case 14:
-        if (k === "membershipType") { f8 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-      case 18:
-        if (k === "membershipIssuedAt") { f10 = o[k]; continue; }
-        break;
-      case 19:
-        if (k === "membershipUpdatedAt") { f11 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-    v = f4;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
-      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
-    }
-    v = f5;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
-    v = f6;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerName", "string");
-    v = f7;
-    if (v == null) requiredIssue(issues, path, "membershipId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "membershipId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "membershipId", true, "");
-    }
-    v = f8;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "membershipType", "string");
-    v = f9;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
-    v = f10;
-    if (v == null) requiredIssue(issues, path, "membershipIssuedAt", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "membershipIssuedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "membershipIssuedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f11;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "membershipUpdatedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "membershipUpdatedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f12;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "earnPoint", "long");
-      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "earnPoint", -9007199254740991, 9007199254740991);
-    }
-    v = f13;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "loyaltyPoint", "long");
-      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "loyaltyPoint", -9007199254740991, 9007199254740991);
-    }
-    v = f14;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "redeemPoint", "long");
-      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "redeemPoint", -9007199254740991, 9007199254740991);
-    }
-    v = f15;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
-    }
-    if (!(present(f3) || present(f4) || present(f5))) add(issues, { path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"", details: rule0OfCustomerMembership });
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.customerId;
-    f4 = o.customerEmail;
-    f5 = o.customerPhone;
-    f6 = o.customerName;
-    f7 = o.membershipId;
-    f8 = o.membershipType;
-    f9 = o.status;
-    f10 = o.membershipIssuedAt;
-    f11 = o.membershipUpdatedAt;
-    f12 = o.earnPoint;
-    f13 = o.loyaltyPoint;
-    f14 = o.redeemPoint;
-    f15 = o.recordStatus;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.customerId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+  v = o.customerEmail;
+  if (v != null && (typeof v !== "string" || !emailFormat(v))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/customerEmail", "`customerEmail` must be a string", "string");
+    else formatIssue(issues, path, "/customerEmail", "`customerEmail` must be an e-mail address", "email");
   }
+  v = o.customerPhone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerPhone", "`customerPhone` must be a string", "string");
+  v = o.customerName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerName", "`customerName` must be a string", "string");
+  v = o.membershipId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/membershipId", "`membershipId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/membershipId", "`membershipId` must be a string", "string");
+    else requiredIssue(issues, path, "/membershipId", "`membershipId` is required and must not be blank", true);
+  }
+  v = o.membershipType;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/membershipType", "`membershipType` must be a string", "string");
+  v = o.status;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/status", "`status` must be a string", "string");
+  v = o.membershipIssuedAt;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000)) {
+    if (v == null) requiredIssue(issues, path, "/membershipIssuedAt", "`membershipIssuedAt` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/membershipIssuedAt", "`membershipIssuedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/membershipIssuedAt", "`membershipIssuedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.membershipUpdatedAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/membershipUpdatedAt", "`membershipUpdatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/membershipUpdatedAt", "`membershipUpdatedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.earnPoint;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -9007199254740991 || v > 9007199254740991))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/earnPoint", "`earnPoint` must be an integer (Long)", "long");
+    else rangeIssue(issues, path, "/earnPoint", "`earnPoint` must be between -9007199254740991 and 9007199254740991", -9007199254740991, 9007199254740991);
+  }
+  v = o.loyaltyPoint;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -9007199254740991 || v > 9007199254740991))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/loyaltyPoint", "`loyaltyPoint` must be an integer (Long)", "long");
+    else rangeIssue(issues, path, "/loyaltyPoint", "`loyaltyPoint` must be between -9007199254740991 and 9007199254740991", -9007199254740991, 9007199254740991);
+  }
+  v = o.redeemPoint;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -9007199254740991 || v > 9007199254740991))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/redeemPoint", "`redeemPoint` must be an integer (Long)", "long");
+    else rangeIssue(issues, path, "/redeemPoint", "`redeemPoint` must be between -9007199254740991 and 9007199254740991", -9007199254740991, 9007199254740991);
+  }
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_MEMBERSHIP_RECORD_STATUS_VALUES);
+  }
+  if (!(present(o.customerId) || present(o.customerEmail) || present(o.customerPhone))) add(issues, { path, code: "required_any", message: "`customerId`, `customerEmail` or `customerPhone` must be present: \"Required if customerEmail and customerPhone are missed.\" / \"Required if customerId and customerPhone are missed.\" / \"Required if customerEmail and customerId are missed.\"", details: rule0OfCustomerMembership });
 }
 
 /**

@@ -15,190 +15,109 @@ const rule0OfCustomerProductActivity = {"groups":[["customerPhone"],["customerEm
 /**
  * Reports every problem of a Customer Product Activity Entity found at `path`; `what` names it in messages.
  */
-export function collectCustomerProductActivity(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectCustomerProductActivity(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Customer Product Activity Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
-    f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown, f21: unknown, f22: unknown, f23: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 5:
-        if (k === "price") { f21 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "action") { f4 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "actionId") { f3 = o[k]; continue; }
-        if (k === "actionAt") { f5 = o[k]; continue; }
-        if (k === "quantity") { f22 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "textResult") { f7 = o[k]; continue; }
-        if (k === "boolResult") { f8 = o[k]; continue; }
-        if (k === "longResult") { f9 = o[k]; continue; }
-        if (k === "customerId") { f11 = o[k]; continue; }
-        if (k === "productSku") { f15 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        if (k === "productName") { f16 = o[k]; continue; }
-        if (k === "productLink") { f20 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "actionStatus") { f6 = o[k]; continue; }
-        if (k === "doubleResult") { f10 = o[k]; continue; }
-        if (k === "customerName") { f12 = o[k]; continue; }
-        if (k === "recordStatus") { f23 = o[k]; continue; }
-        break;
-      case 13:
-        if (k === "customerPhone") { f13 = o[k]; continue; }
-        if (k === "customerEmail") { f14 = o[k]; continue; }
-        break;
-      case 15:
-        if (k === "productCategory") { f17 = o[k]; continue; }
-        break;
-      case 16:
-        if (k === "productImageLink") { f19 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        if (k === "productCategoryId") { f18 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "actionId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "actionId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "actionId", true, "");
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "action", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "action", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "action", true, "");
-    }
-    v = f5;
-    if (v == null) requiredIssue(issues, path, "actionAt", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "actionAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "actionAt", -8640000000000000, 8640000000000000);
-    }
-    v = f6;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "actionStatus", "string");
-    v = f7;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "textResult", "string");
-    v = f8;
-    if (v != null && typeof v !== "boolean") typeIssue(issues, path, "boolResult", "boolean");
-    v = f9;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "longResult", "long");
-      else if (v < -9007199254740991 || v > 9007199254740991) rangeIssue(issues, path, "longResult", -9007199254740991, 9007199254740991);
-    }
-    v = f10;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "doubleResult", "double");
-    v = f11;
-    if (v == null) requiredIssue(issues, path, "customerId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
-    }
-    v = f12;
-    if (v == null) requiredIssue(issues, path, "customerName", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerName", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerName", true, "");
-    }
-    v = f13;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
-    v = f14;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
-      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
-    }
-    v = f15;
-    if (v == null) requiredIssue(issues, path, "productSku", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "productSku", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "productSku", true, "");
-    }
-    v = f16;
-    if (v == null) requiredIssue(issues, path, "productName", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "productName", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "productName", true, "");
-    }
-    v = f17;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "productCategory", "string");
-    v = f18;
-    if (v == null) requiredIssue(issues, path, "productCategoryId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "productCategoryId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "productCategoryId", true, "");
-    }
-    v = f19;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "productImageLink", "string");
-    v = f20;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "productLink", "string");
-    v = f21;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "price", "double");
-    v = f22;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "quantity", "integer");
-      else if (v < -2147483648 || v > 2147483647) rangeIssue(issues, path, "quantity", -2147483648, 2147483647);
-    }
-    v = f23;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
-    }
-    if (!(present(f13) || present(f14))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: rule0OfCustomerProductActivity });
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.actionId;
-    f4 = o.action;
-    f5 = o.actionAt;
-    f6 = o.actionStatus;
-    f7 = o.textResult;
-    f8 = o.boolResult;
-    f9 = o.longResult;
-    f10 = o.doubleResult;
-    f11 = o.customerId;
-    f12 = o.customerName;
-    f13 = o.customerPhone;
-    f14 = o.customerEmail;
-    f15 = o.productSku;
-    f16 = o.productName;
-    f17 = o.productCategory;
-    f18 = o.productCategoryId;
-    f19 = o.productImageLink;
-    f20 = o.productLink;
-    f21 = o.price;
-    f22 = o.quantity;
-    f23 = o.recordStatus;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.actionId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/actionId", "`actionId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/actionId", "`actionId` must be a string", "string");
+    else requiredIssue(issues, path, "/actionId", "`actionId` is required and must not be blank", true);
   }
+  v = o.action;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/action", "`action` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/action", "`action` must be a string", "string");
+    else requiredIssue(issues, path, "/action", "`action` is required and must not be blank", true);
+  }
+  v = o.actionAt;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000)) {
+    if (v == null) requiredIssue(issues, path, "/actionAt", "`actionAt` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/actionAt", "`actionAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/actionAt", "`actionAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.actionStatus;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/actionStatus", "`actionStatus` must be a string", "string");
+  v = o.textResult;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/textResult", "`textResult` must be a string", "string");
+  v = o.boolResult;
+  if (v != null && typeof v !== "boolean") typeIssue(issues, path, "/boolResult", "`boolResult` must be true or false", "boolean");
+  v = o.longResult;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -9007199254740991 || v > 9007199254740991))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/longResult", "`longResult` must be an integer (Long)", "long");
+    else rangeIssue(issues, path, "/longResult", "`longResult` must be between -9007199254740991 and 9007199254740991", -9007199254740991, 9007199254740991);
+  }
+  v = o.doubleResult;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/doubleResult", "`doubleResult` must be a finite number", "double");
+  v = o.customerId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerId", "`customerId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+    else requiredIssue(issues, path, "/customerId", "`customerId` is required and must not be blank", true);
+  }
+  v = o.customerName;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerName", "`customerName` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerName", "`customerName` must be a string", "string");
+    else requiredIssue(issues, path, "/customerName", "`customerName` is required and must not be blank", true);
+  }
+  v = o.customerPhone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerPhone", "`customerPhone` must be a string", "string");
+  v = o.customerEmail;
+  if (v != null && (typeof v !== "string" || !emailFormat(v))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/customerEmail", "`customerEmail` must be a string", "string");
+    else formatIssue(issues, path, "/customerEmail", "`customerEmail` must be an e-mail address", "email");
+  }
+  v = o.productSku;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/productSku", "`productSku` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/productSku", "`productSku` must be a string", "string");
+    else requiredIssue(issues, path, "/productSku", "`productSku` is required and must not be blank", true);
+  }
+  v = o.productName;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/productName", "`productName` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/productName", "`productName` must be a string", "string");
+    else requiredIssue(issues, path, "/productName", "`productName` is required and must not be blank", true);
+  }
+  v = o.productCategory;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/productCategory", "`productCategory` must be a string", "string");
+  v = o.productCategoryId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/productCategoryId", "`productCategoryId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/productCategoryId", "`productCategoryId` must be a string", "string");
+    else requiredIssue(issues, path, "/productCategoryId", "`productCategoryId` is required and must not be blank", true);
+  }
+  v = o.productImageLink;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/productImageLink", "`productImageLink` must be a string", "string");
+  v = o.productLink;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/productLink", "`productLink` must be a string", "string");
+  v = o.price;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/price", "`price` must be a finite number", "double");
+  v = o.quantity;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -2147483648 || v > 2147483647))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/quantity", "`quantity` must be an integer", "integer");
+    else rangeIssue(issues, path, "/quantity", "`quantity` must be between -2147483648 and 2147483647", -2147483648, 2147483647);
+  }
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_PRODUCT_ACTIVITY_RECORD_STATUS_VALUES);
+  }
+  if (!(present(o.customerPhone) || present(o.customerEmail))) add(issues, { path, code: "required_any", message: "`customerPhone` or `customerEmail` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: rule0OfCustomerProductActivity });
 }
 
 /**

@@ -15,170 +15,93 @@ const rule0OfCustomerRelationship = {"groups":[["fullName"],["firstName","lastNa
 /**
  * Reports every problem of a Customer Relationship Entity found at `path`; `what` names it in messages.
  */
-export function collectCustomerRelationship(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectCustomerRelationship(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Customer Relationship Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
-    f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 3:
-        if (k === "dob") { f13 = o[k]; continue; }
-        break;
-      case 5:
-        if (k === "phone") { f8 = o[k]; continue; }
-        if (k === "email") { f9 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "gender") { f14 = o[k]; continue; }
-        if (k === "status") { f15 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "fullName") { f10 = o[k]; continue; }
-        if (k === "lastName") { f12 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "firstName") { f11 = o[k]; continue; }
-        if (k === "createdAt") { f16 = o[k]; continue; }
-        if (k === "createdBy") { f17 = o[k]; continue; }
-        if (k === "updatedAt") { f18 = o[k]; continue; }
-        if (k === "updatedBy") { f19 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "customerId") { f3 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "relationship") { f7 = o[k]; continue; }
-        if (k === "recordStatus") { f20 = o[k]; continue; }
-        break;
-      case 13:
-        if (k === "customerEmail") { f4 = o[k]; continue; }
-        if (k === "customerPhone") { f5 = o[k]; continue; }
-        break;
-      case 14:
-        if (k === "relationshipId") { f6 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "customerId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
-    }
-    v = f4;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
-      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
-    }
-    v = f5;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
-    v = f6;
-    if (v == null) requiredIssue(issues, path, "relationshipId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "relationshipId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "relationshipId", true, "");
-    }
-    v = f7;
-    if (v == null) requiredIssue(issues, path, "relationship", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "relationship", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "relationship", true, "");
-      else if (v !== "child" && v !== "spouse" && v !== "husband" && v !== "wife" && v !== "father" && v !== "mother" && v !== "parents" && v !== "undefined") enumIssue(issues, path, "relationship", "`relationship` must be one of `child`, `spouse`, `husband`, `wife`, `father`, `mother`, `parents`, `undefined`", v, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES);
-    }
-    v = f8;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
-    v = f9;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
-      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
-    }
-    v = f10;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "fullName", "string");
-    v = f11;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "firstName", "string");
-    v = f12;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "lastName", "string");
-    v = f13;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "dob", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "dob", -8640000000000000, 8640000000000000);
-    }
-    v = f14;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "gender", "string");
-      else if (v !== "male" && v !== "female" && v !== "undefined") enumIssue(issues, path, "gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_RELATIONSHIP_GENDER_VALUES);
-    }
-    v = f15;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "status", "string");
-    v = f16;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
-    }
-    v = f17;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
-    v = f18;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f19;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
-    v = f20;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES);
-    }
-    if (!(present(f10) || (present(f11) && present(f12)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfCustomerRelationship });
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.customerId;
-    f4 = o.customerEmail;
-    f5 = o.customerPhone;
-    f6 = o.relationshipId;
-    f7 = o.relationship;
-    f8 = o.phone;
-    f9 = o.email;
-    f10 = o.fullName;
-    f11 = o.firstName;
-    f12 = o.lastName;
-    f13 = o.dob;
-    f14 = o.gender;
-    f15 = o.status;
-    f16 = o.createdAt;
-    f17 = o.createdBy;
-    f18 = o.updatedAt;
-    f19 = o.updatedBy;
-    f20 = o.recordStatus;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.customerId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerId", "`customerId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+    else requiredIssue(issues, path, "/customerId", "`customerId` is required and must not be blank", true);
   }
+  v = o.customerEmail;
+  if (v != null && (typeof v !== "string" || !emailFormat(v))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/customerEmail", "`customerEmail` must be a string", "string");
+    else formatIssue(issues, path, "/customerEmail", "`customerEmail` must be an e-mail address", "email");
+  }
+  v = o.customerPhone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerPhone", "`customerPhone` must be a string", "string");
+  v = o.relationshipId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/relationshipId", "`relationshipId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/relationshipId", "`relationshipId` must be a string", "string");
+    else requiredIssue(issues, path, "/relationshipId", "`relationshipId` is required and must not be blank", true);
+  }
+  v = o.relationship;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "child" && v !== "spouse" && v !== "husband" && v !== "wife" && v !== "father" && v !== "mother" && v !== "parents" && v !== "undefined")) {
+    if (v == null) requiredIssue(issues, path, "/relationship", "`relationship` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/relationship", "`relationship` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/relationship", "`relationship` is required and must not be blank", true);
+    else enumIssue(issues, path, "/relationship", "`relationship` must be one of `child`, `spouse`, `husband`, `wife`, `father`, `mother`, `parents`, `undefined`", v, CUSTOMER_RELATIONSHIP_RELATIONSHIP_VALUES);
+  }
+  v = o.phone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/phone", "`phone` must be a string", "string");
+  v = o.email;
+  if (v != null && (typeof v !== "string" || !emailFormat(v))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/email", "`email` must be a string", "string");
+    else formatIssue(issues, path, "/email", "`email` must be an e-mail address", "email");
+  }
+  v = o.fullName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/fullName", "`fullName` must be a string", "string");
+  v = o.firstName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/firstName", "`firstName` must be a string", "string");
+  v = o.lastName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/lastName", "`lastName` must be a string", "string");
+  v = o.dob;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/dob", "`dob` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/dob", "`dob` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.gender;
+  if (v != null && (typeof v !== "string" || (v !== "male" && v !== "female" && v !== "undefined"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/gender", "`gender` must be a string", "string");
+    else enumIssue(issues, path, "/gender", "`gender` must be one of `male`, `female`, `undefined`", v, CUSTOMER_RELATIONSHIP_GENDER_VALUES);
+  }
+  v = o.status;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/status", "`status` must be a string", "string");
+  v = o.createdAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/createdAt", "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/createdAt", "`createdAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.createdBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/createdBy", "`createdBy` must be a string", "string");
+  v = o.updatedAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/updatedAt", "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/updatedAt", "`updatedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.updatedBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/updatedBy", "`updatedBy` must be a string", "string");
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, CUSTOMER_RELATIONSHIP_RECORD_STATUS_VALUES);
+  }
+  if (!(present(o.fullName) || (present(o.firstName) && present(o.lastName)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfCustomerRelationship });
 }
 
 /**

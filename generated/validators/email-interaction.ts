@@ -12,93 +12,52 @@ import { ownFields, nonBlank, emailFormat, unreadable, add, collected, typeIssue
 /**
  * Reports every problem of a Email Interaction Entity found at `path`; `what` names it in messages.
  */
-export function collectEmailInteraction(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectEmailInteraction(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Email Interaction Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 2:
-        if (k === "id") { f3 = o[k]; continue; }
-        break;
-      case 5:
-        if (k === "email") { f4 = o[k]; continue; }
-        if (k === "event") { f7 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "eventAt") { f6 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        break;
-      case 15:
-        if (k === "serviceProvider") { f5 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "id", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "id", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "id", true, "");
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "email", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "email", true, "");
-      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
-    }
-    v = f5;
-    if (v == null) requiredIssue(issues, path, "serviceProvider", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "serviceProvider", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "serviceProvider", true, "");
-    }
-    v = f6;
-    if (v == null) requiredIssue(issues, path, "eventAt", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "eventAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "eventAt", -8640000000000000, 8640000000000000);
-    }
-    v = f7;
-    if (v == null) requiredIssue(issues, path, "event", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "event", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "event", true, "");
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.id;
-    f4 = o.email;
-    f5 = o.serviceProvider;
-    f6 = o.eventAt;
-    f7 = o.event;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.id;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/id", "`id` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/id", "`id` must be a string", "string");
+    else requiredIssue(issues, path, "/id", "`id` is required and must not be blank", true);
+  }
+  v = o.email;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || !emailFormat(v)) {
+    if (v == null) requiredIssue(issues, path, "/email", "`email` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/email", "`email` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/email", "`email` is required and must not be blank", true);
+    else formatIssue(issues, path, "/email", "`email` must be an e-mail address", "email");
+  }
+  v = o.serviceProvider;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/serviceProvider", "`serviceProvider` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/serviceProvider", "`serviceProvider` must be a string", "string");
+    else requiredIssue(issues, path, "/serviceProvider", "`serviceProvider` is required and must not be blank", true);
+  }
+  v = o.eventAt;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000)) {
+    if (v == null) requiredIssue(issues, path, "/eventAt", "`eventAt` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/eventAt", "`eventAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/eventAt", "`eventAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.event;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/event", "`event` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/event", "`event` must be a string", "string");
+    else requiredIssue(issues, path, "/event", "`event` is required and must not be blank", true);
   }
 }
 

@@ -87,7 +87,7 @@ export type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =
 
 const envelopeKeys: readonly string[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
-function collectIngestionRequest(data: unknown, path: string, issues: ValidationIssue[]): void {
+function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });
     return;
@@ -95,22 +95,22 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
   const o = ownFields(data);
   let v: unknown;
   v = o.objectType;
-  if (v == null) requiredIssue(issues, path, "objectType", false, "");
-  else {
-    if (typeof v !== "string") typeIssue(issues, path, "objectType", "string");
-    else if (!nonBlank(v)) requiredIssue(issues, path, "objectType", true, "");
-    else if (v !== "custom-model" && v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-product-activity" && v !== "customer-relationship" && v !== "email-interaction" && v !== "lead-information" && v !== "meta-form-marketing" && v !== "meta-survey" && v !== "order" && v !== "user-event") enumIssue(issues, path, "objectType", "`objectType` must be one of `custom-model`, `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-product-activity`, `customer-relationship`, `email-interaction`, `lead-information`, `meta-form-marketing`, `meta-survey`, `order`, `user-event`", v, OBJECT_TYPES);
+  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "custom-model" && v !== "customer-identity" && v !== "customer-identity-address" && v !== "customer-identity-email" && v !== "customer-identity-photo" && v !== "customer-membership" && v !== "customer-product-activity" && v !== "customer-relationship" && v !== "email-interaction" && v !== "lead-information" && v !== "meta-form-marketing" && v !== "meta-survey" && v !== "order" && v !== "user-event")) {
+    if (v == null) requiredIssue(issues, path, "/objectType", "`objectType` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/objectType", "`objectType` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/objectType", "`objectType` is required and must not be blank", true);
+    else enumIssue(issues, path, "/objectType", "`objectType` must be one of `custom-model`, `customer-identity`, `customer-identity-address`, `customer-identity-email`, `customer-identity-photo`, `customer-membership`, `customer-product-activity`, `customer-relationship`, `email-interaction`, `lead-information`, `meta-form-marketing`, `meta-survey`, `order`, `user-event`", v, OBJECT_TYPES);
   }
   v = o.source;
-  if (v == null) requiredIssue(issues, path, "source", false, "");
-  else {
-    if (typeof v !== "string") typeIssue(issues, path, "source", "string");
-    else if (!nonBlank(v)) requiredIssue(issues, path, "source", true, "");
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/source", "`source` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/source", "`source` must be a string", "string");
+    else requiredIssue(issues, path, "/source", "`source` is required and must not be blank", true);
   }
   v = o.jeConfigId;
-  if (v != null && typeof v !== "string") typeIssue(issues, path, "jeConfigId", "string");
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/jeConfigId", "`jeConfigId` must be a string", "string");
   v = o.jeEventKey;
-  if (v != null && typeof v !== "string") typeIssue(issues, path, "jeEventKey", "string");
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/jeEventKey", "`jeEventKey` must be a string", "string");
   v = o.entries;
   if (v == null) add(issues, { path: path + "/entries", code: "required", message: "`entries` is required", details: { blank: false } });
   else if (!Array.isArray(v)) add(issues, { path: path + "/entries", code: "type", message: "`entries` must be an array of entity objects", details: { expected: "array" } });
@@ -119,46 +119,46 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
     else if (v.length > 50) add(issues, { path: path + "/entries", code: "too_many", message: "`entries` may have at most 50 entries" + ", not " + v.length, details: { maximum: 50, actual: v.length } });
     switch (o.objectType) {
       case "custom-model":
-        for (let i = 0; i < v.length; i++) if (!testCustomModel(v[i])) collectCustomModel(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomModel(v[i])) collectCustomModel(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-identity":
-        for (let i = 0; i < v.length; i++) if (!testCustomerIdentity(v[i])) collectCustomerIdentity(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerIdentity(v[i])) collectCustomerIdentity(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-identity-address":
-        for (let i = 0; i < v.length; i++) if (!testCustomerIdentityAddress(v[i])) collectCustomerIdentityAddress(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerIdentityAddress(v[i])) collectCustomerIdentityAddress(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-identity-email":
-        for (let i = 0; i < v.length; i++) if (!testCustomerIdentityEmail(v[i])) collectCustomerIdentityEmail(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerIdentityEmail(v[i])) collectCustomerIdentityEmail(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-identity-photo":
-        for (let i = 0; i < v.length; i++) if (!testCustomerIdentityPhoto(v[i])) collectCustomerIdentityPhoto(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerIdentityPhoto(v[i])) collectCustomerIdentityPhoto(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-membership":
-        for (let i = 0; i < v.length; i++) if (!testCustomerMembership(v[i])) collectCustomerMembership(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerMembership(v[i])) collectCustomerMembership(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-product-activity":
-        for (let i = 0; i < v.length; i++) if (!testCustomerProductActivity(v[i])) collectCustomerProductActivity(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerProductActivity(v[i])) collectCustomerProductActivity(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "customer-relationship":
-        for (let i = 0; i < v.length; i++) if (!testCustomerRelationship(v[i])) collectCustomerRelationship(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testCustomerRelationship(v[i])) collectCustomerRelationship(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "email-interaction":
-        for (let i = 0; i < v.length; i++) if (!testEmailInteraction(v[i])) collectEmailInteraction(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testEmailInteraction(v[i])) collectEmailInteraction(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "lead-information":
-        for (let i = 0; i < v.length; i++) if (!testLeadInformation(v[i])) collectLeadInformation(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testLeadInformation(v[i])) collectLeadInformation(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "meta-form-marketing":
-        for (let i = 0; i < v.length; i++) if (!testMetaFormMarketing(v[i])) collectMetaFormMarketing(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testMetaFormMarketing(v[i])) collectMetaFormMarketing(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "meta-survey":
-        for (let i = 0; i < v.length; i++) if (!testMetaSurvey(v[i])) collectMetaSurvey(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testMetaSurvey(v[i])) collectMetaSurvey(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "order":
-        for (let i = 0; i < v.length; i++) if (!testOrder(v[i])) collectOrder(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testOrder(v[i])) collectOrder(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
       case "user-event":
-        for (let i = 0; i < v.length; i++) if (!testUserEvent(v[i])) collectUserEvent(v[i], path + "/entries" + "/" + i, issues, "each item of `entries`");
+        for (let i = 0; i < v.length; i++) if (!testUserEvent(v[i])) collectUserEvent(v[i], issues, path + "/entries" + "/" + i, "each item of `entries`");
         break;
     }
   }
@@ -176,7 +176,7 @@ function collectIngestionRequest(data: unknown, path: string, issues: Validation
       v = o.ignoredUpdateCfs;
       if (v != null) {
         if (!Array.isArray(v)) add(issues, { path: path + "/ignoredUpdateCfs", code: "type", message: "`ignoredUpdateCfs` must be an array of strings", details: {"expected":"list"} });
-        else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/ignoredUpdateCfs" + "/" + i, code: "type", message: "each item of `ignoredUpdateCfs` must be a string", details: {"expected":"string"} });
+        else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/ignoredUpdateCfs/" + i, code: "type", message: "each item of `ignoredUpdateCfs` must be a string", details: {"expected":"string"} });
       }
   }
   for (const k in o) {
@@ -254,7 +254,7 @@ function testIngestionRequest(data: unknown): boolean {
   v = o.ignoredUpdateCfs;
   if (v != null) {
     if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
   }
   switch (o.objectType) {
     case "customer-identity-address":

@@ -13,108 +13,58 @@ import { ownFields, nonBlank, enumIssue, unreadable, add, collected, typeIssue, 
 /**
  * Reports every problem of a Form Marketing Entity found at `path`; `what` names it in messages.
  */
-export function collectMetaFormMarketing(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectMetaFormMarketing(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Form Marketing Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 4:
-        if (k === "name") { f5 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "formId") { f3 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "provider") { f4 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "createdAt") { f6 = o[k]; continue; }
-        if (k === "createdBy") { f7 = o[k]; continue; }
-        if (k === "updatedAt") { f8 = o[k]; continue; }
-        if (k === "updatedBy") { f9 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "recordStatus") { f10 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "formId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "formId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "formId", true, "");
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "provider", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "provider", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "provider", true, "");
-    }
-    v = f5;
-    if (v == null) requiredIssue(issues, path, "name", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "name", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "name", true, "");
-    }
-    v = f6;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
-    }
-    v = f7;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
-    v = f8;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f9;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
-    v = f10;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_FORM_MARKETING_RECORD_STATUS_VALUES);
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.formId;
-    f4 = o.provider;
-    f5 = o.name;
-    f6 = o.createdAt;
-    f7 = o.createdBy;
-    f8 = o.updatedAt;
-    f9 = o.updatedBy;
-    f10 = o.recordStatus;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.formId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/formId", "`formId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/formId", "`formId` must be a string", "string");
+    else requiredIssue(issues, path, "/formId", "`formId` is required and must not be blank", true);
+  }
+  v = o.provider;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/provider", "`provider` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/provider", "`provider` must be a string", "string");
+    else requiredIssue(issues, path, "/provider", "`provider` is required and must not be blank", true);
+  }
+  v = o.name;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/name", "`name` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/name", "`name` must be a string", "string");
+    else requiredIssue(issues, path, "/name", "`name` is required and must not be blank", true);
+  }
+  v = o.createdAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/createdAt", "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/createdAt", "`createdAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.createdBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/createdBy", "`createdBy` must be a string", "string");
+  v = o.updatedAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/updatedAt", "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/updatedAt", "`updatedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.updatedBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/updatedBy", "`updatedBy` must be a string", "string");
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_FORM_MARKETING_RECORD_STATUS_VALUES);
   }
 }
 

@@ -13,106 +13,56 @@ import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collecte
 /**
  * Reports every problem of a Survey Entity found at `path`; `what` names it in messages.
  */
-export function collectMetaSurvey(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectMetaSurvey(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Survey Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 4:
-        if (k === "note") { f5 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "surveyId") { f3 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "createdAt") { f6 = o[k]; continue; }
-        if (k === "createdBy") { f7 = o[k]; continue; }
-        if (k === "updatedAt") { f8 = o[k]; continue; }
-        if (k === "updatedBy") { f9 = o[k]; continue; }
-        if (k === "questions") { f11 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "surveyName") { f4 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "recordStatus") { f10 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "surveyId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "surveyId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "surveyId", true, "");
-    }
-    v = f4;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "surveyName", "string");
-    v = f5;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "note", "string");
-    v = f6;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
-    }
-    v = f7;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
-    v = f8;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f9;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
-    v = f10;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_SURVEY_RECORD_STATUS_VALUES);
-    }
-    v = f11;
-    if (v == null) requiredIssue(issues, path, "questions", false, "");
-    else {
-      if (!Array.isArray(v)) add(issues, { path: path + "/questions", code: "type", message: "`questions` must be an array of objects (SurveyQuestion)", details: {"expected":"array"} });
-      else for (let i = 0; i < v.length; i++) if (!testSurveyQuestion(v[i])) collectSurveyQuestion(v[i], path + "/questions" + "/" + i, issues, "each item of `questions`");
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.surveyId;
-    f4 = o.surveyName;
-    f5 = o.note;
-    f6 = o.createdAt;
-    f7 = o.createdBy;
-    f8 = o.updatedAt;
-    f9 = o.updatedBy;
-    f10 = o.recordStatus;
-    f11 = o.questions;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.surveyId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/surveyId", "`surveyId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/surveyId", "`surveyId` must be a string", "string");
+    else requiredIssue(issues, path, "/surveyId", "`surveyId` is required and must not be blank", true);
+  }
+  v = o.surveyName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/surveyName", "`surveyName` must be a string", "string");
+  v = o.note;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/note", "`note` must be a string", "string");
+  v = o.createdAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/createdAt", "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/createdAt", "`createdAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.createdBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/createdBy", "`createdBy` must be a string", "string");
+  v = o.updatedAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/updatedAt", "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/updatedAt", "`updatedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.updatedBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/updatedBy", "`updatedBy` must be a string", "string");
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, META_SURVEY_RECORD_STATUS_VALUES);
+  }
+  v = o.questions;
+  if (v == null) requiredIssue(issues, path, "/questions", "`questions` is required", false);
+  else {
+    if (!Array.isArray(v)) add(issues, { path: path + "/questions", code: "type", message: "`questions` must be an array of objects (SurveyQuestion)", details: {"expected":"array"} });
+    else for (let i = 0; i < v.length; i++) if (!testSurveyQuestion(v[i])) collectSurveyQuestion(v[i], issues, path + "/questions/" + i, "each item of `questions`");
   }
 }
 
@@ -147,8 +97,10 @@ export function testMetaSurvey(data: unknown): boolean {
   if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) return false;
   v = o.questions;
   if (v == null) return false;
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!testSurveyQuestion(v[i])) return false;
+  else {
+    if (!Array.isArray(v)) return false;
+    else for (let i = 0; i < v.length; i++) if (!testSurveyQuestion(v[i])) return false;
+  }
   return true;
 }
 
@@ -181,69 +133,36 @@ const fieldsOfSurveyQuestion: readonly string[] = ["questionId", "langDef", "lan
 /**
  * Reports every problem of a Survey Question Entity found at `path`; `what` names it in messages.
  */
-export function collectSurveyQuestion(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectSurveyQuestion(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Survey Question Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown;
-  let unknownKey = false;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
+  let v: unknown;
+  v = o.questionId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/questionId", "`questionId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/questionId", "`questionId` must be a string", "string");
+    else requiredIssue(issues, path, "/questionId", "`questionId` is required and must not be blank", true);
+  }
+  v = o.langDef;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/langDef", "`langDef` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/langDef", "`langDef` must be a string", "string");
+    else requiredIssue(issues, path, "/langDef", "`langDef` is required and must not be blank", true);
+  }
+  v = o.lang1;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/lang1", "`lang1` must be a string", "string");
+  v = o.lang2;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/lang2", "`lang2` must be a string", "string");
+  v = o.lang3;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/lang3", "`lang3` must be a string", "string");
+  v = o.lang4;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/lang4", "`lang4` must be a string", "string");
+  v = o.lang5;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/lang5", "`lang5` must be a string", "string");
   for (const k in o) {
-    switch (k.length) {
-      case 5:
-        if (k === "lang1") { f2 = o[k]; continue; }
-        if (k === "lang2") { f3 = o[k]; continue; }
-        if (k === "lang3") { f4 = o[k]; continue; }
-        if (k === "lang4") { f5 = o[k]; continue; }
-        if (k === "lang5") { f6 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "langDef") { f1 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "questionId") { f0 = o[k]; continue; }
-        break;
-    }
-    unknownKey = true;
-  }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "questionId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "questionId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "questionId", true, "");
-    }
-    v = f1;
-    if (v == null) requiredIssue(issues, path, "langDef", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "langDef", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "langDef", true, "");
-    }
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang1", "string");
-    v = f3;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang2", "string");
-    v = f4;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang3", "string");
-    v = f5;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang4", "string");
-    v = f6;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "lang5", "string");
-    if (byName || issues.length > start || unknownKey) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.questionId;
-    f1 = o.langDef;
-    f2 = o.lang1;
-    f3 = o.lang2;
-    f4 = o.lang3;
-    f5 = o.lang4;
-    f6 = o.lang5;
-  }
-  if (unknownKey) for (const k in o) {
     switch (k) {
       case "questionId":
       case "langDef":

@@ -13,209 +13,113 @@ import { ownFields, nonBlank, emailFormat, enumIssue, unreadable, add, collected
 /**
  * Reports every problem of a Order Entity found at `path`; `what` names it in messages.
  */
-export function collectOrder(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectOrder(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Order Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
-    f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown, f21: unknown, f22: unknown, f23: unknown,
-    f24: unknown, f25: unknown, f26: unknown, f27: unknown, f28: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 5:
-        if (k === "items") { f28 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "orderId") { f3 = o[k]; continue; }
-        if (k === "vatCost") { f20 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "discount") { f22 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "orderDate") { f5 = o[k]; continue; }
-        if (k === "createdBy") { f10 = o[k]; continue; }
-        if (k === "createdAt") { f11 = o[k]; continue; }
-        if (k === "updatedBy") { f12 = o[k]; continue; }
-        if (k === "updatedAt") { f13 = o[k]; continue; }
-        if (k === "totalCost") { f25 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "systemName") { f1 = o[k]; continue; }
-        if (k === "customerId") { f6 = o[k]; continue; }
-        if (k === "vatPercent") { f21 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "timezoneGmt") { f0 = o[k]; continue; }
-        if (k === "orderStatus") { f4 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "customerName") { f7 = o[k]; continue; }
-        if (k === "deliveryDate") { f15 = o[k]; continue; }
-        if (k === "shippingCost") { f17 = o[k]; continue; }
-        if (k === "recordStatus") { f27 = o[k]; continue; }
-        break;
-      case 13:
-        if (k === "customerEmail") { f8 = o[k]; continue; }
-        if (k === "customerPhone") { f9 = o[k]; continue; }
-        if (k === "paymentMethod") { f18 = o[k]; continue; }
-        if (k === "paymentStatus") { f19 = o[k]; continue; }
-        break;
-      case 14:
-        if (k === "deliveryMethod") { f14 = o[k]; continue; }
-        if (k === "deliveryStatus") { f16 = o[k]; continue; }
-        break;
-      case 15:
-        if (k === "discountPercent") { f23 = o[k]; continue; }
-        break;
-      case 16:
-        if (k === "totalProductCost") { f24 = o[k]; continue; }
-        if (k === "totalCostWithVat") { f26 = o[k]; continue; }
-        break;
-      case 17:
-        if (k === "internalCompanyId") { f2 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.timezoneGmt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be an integer", "integer");
+    else rangeIssue(issues, path, "/timezoneGmt", "`timezoneGmt` must be between -12 and 14", -12, 14);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "timezoneGmt", "integer");
-      else if (v < -12 || v > 14) rangeIssue(issues, path, "timezoneGmt", -12, 14);
-    }
-    v = f1;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "systemName", "string");
-    v = f2;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "internalCompanyId", "string");
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "orderId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "orderId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "orderId", true, "");
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "orderStatus", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "orderStatus", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "orderStatus", true, "");
-    }
-    v = f5;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "orderDate", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "orderDate", -8640000000000000, 8640000000000000);
-    }
-    v = f6;
-    if (v == null) requiredIssue(issues, path, "customerId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerId", true, "");
-    }
-    v = f7;
-    if (v == null) requiredIssue(issues, path, "customerName", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerName", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerName", true, "");
-    }
-    v = f8;
-    if (v == null) requiredIssue(issues, path, "customerEmail", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "customerEmail", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "customerEmail", true, "");
-      else if (!emailFormat(v)) formatIssue(issues, path, "customerEmail", "email");
-    }
-    v = f9;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerPhone", "string");
-    v = f10;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "createdBy", "string");
-    v = f11;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "createdAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "createdAt", -8640000000000000, 8640000000000000);
-    }
-    v = f12;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "updatedBy", "string");
-    v = f13;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "updatedAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "updatedAt", -8640000000000000, 8640000000000000);
-    }
-    v = f14;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "deliveryMethod", "string");
-    v = f15;
-    if (v != null) {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "deliveryDate", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "deliveryDate", -8640000000000000, 8640000000000000);
-    }
-    v = f16;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "deliveryStatus", "string");
-    v = f17;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "shippingCost", "double");
-    v = f18;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "paymentMethod", "string");
-    v = f19;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "paymentStatus", "string");
-    v = f20;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "vatCost", "double");
-    v = f21;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "vatPercent", "float");
-    v = f22;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "discount", "double");
-    v = f23;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "discountPercent", "float");
-    v = f24;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "totalProductCost", "double");
-    v = f25;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "totalCost", "double");
-    v = f26;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "totalCostWithVat", "double");
-    v = f27;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, ORDER_RECORD_STATUS_VALUES);
-    }
-    v = f28;
-    if (v == null) requiredIssue(issues, path, "items", false, "");
-    else {
-      if (!Array.isArray(v)) add(issues, { path: path + "/items", code: "type", message: "`items` must be an array of objects (OrderItem)", details: {"expected":"array"} });
-      else for (let i = 0; i < v.length; i++) if (!testOrderItem(v[i])) collectOrderItem(v[i], path + "/items" + "/" + i, issues, "each item of `items`");
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.timezoneGmt;
-    f1 = o.systemName;
-    f2 = o.internalCompanyId;
-    f3 = o.orderId;
-    f4 = o.orderStatus;
-    f5 = o.orderDate;
-    f6 = o.customerId;
-    f7 = o.customerName;
-    f8 = o.customerEmail;
-    f9 = o.customerPhone;
-    f10 = o.createdBy;
-    f11 = o.createdAt;
-    f12 = o.updatedBy;
-    f13 = o.updatedAt;
-    f14 = o.deliveryMethod;
-    f15 = o.deliveryDate;
-    f16 = o.deliveryStatus;
-    f17 = o.shippingCost;
-    f18 = o.paymentMethod;
-    f19 = o.paymentStatus;
-    f20 = o.vatCost;
-    f21 = o.vatPercent;
-    f22 = o.discount;
-    f23 = o.discountPercent;
-    f24 = o.totalProductCost;
-    f25 = o.totalCost;
-    f26 = o.totalCostWithVat;
-    f27 = o.recordStatus;
-    f28 = o.items;
+  v = o.systemName;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/systemName", "`systemName` must be a string", "string");
+  v = o.internalCompanyId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/internalCompanyId", "`internalCompanyId` must be a string", "string");
+  v = o.orderId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/orderId", "`orderId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/orderId", "`orderId` must be a string", "string");
+    else requiredIssue(issues, path, "/orderId", "`orderId` is required and must not be blank", true);
+  }
+  v = o.orderStatus;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/orderStatus", "`orderStatus` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/orderStatus", "`orderStatus` must be a string", "string");
+    else requiredIssue(issues, path, "/orderStatus", "`orderStatus` is required and must not be blank", true);
+  }
+  v = o.orderDate;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/orderDate", "`orderDate` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/orderDate", "`orderDate` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.customerId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerId", "`customerId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+    else requiredIssue(issues, path, "/customerId", "`customerId` is required and must not be blank", true);
+  }
+  v = o.customerName;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerName", "`customerName` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerName", "`customerName` must be a string", "string");
+    else requiredIssue(issues, path, "/customerName", "`customerName` is required and must not be blank", true);
+  }
+  v = o.customerEmail;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || !emailFormat(v)) {
+    if (v == null) requiredIssue(issues, path, "/customerEmail", "`customerEmail` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/customerEmail", "`customerEmail` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/customerEmail", "`customerEmail` is required and must not be blank", true);
+    else formatIssue(issues, path, "/customerEmail", "`customerEmail` must be an e-mail address", "email");
+  }
+  v = o.customerPhone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerPhone", "`customerPhone` must be a string", "string");
+  v = o.createdBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/createdBy", "`createdBy` must be a string", "string");
+  v = o.createdAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/createdAt", "`createdAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/createdAt", "`createdAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.updatedBy;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/updatedBy", "`updatedBy` must be a string", "string");
+  v = o.updatedAt;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/updatedAt", "`updatedAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/updatedAt", "`updatedAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.deliveryMethod;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/deliveryMethod", "`deliveryMethod` must be a string", "string");
+  v = o.deliveryDate;
+  if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000))) {
+    if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/deliveryDate", "`deliveryDate` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/deliveryDate", "`deliveryDate` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.deliveryStatus;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/deliveryStatus", "`deliveryStatus` must be a string", "string");
+  v = o.shippingCost;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/shippingCost", "`shippingCost` must be a finite number", "double");
+  v = o.paymentMethod;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/paymentMethod", "`paymentMethod` must be a string", "string");
+  v = o.paymentStatus;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/paymentStatus", "`paymentStatus` must be a string", "string");
+  v = o.vatCost;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/vatCost", "`vatCost` must be a finite number", "double");
+  v = o.vatPercent;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/vatPercent", "`vatPercent` must be a finite number", "float");
+  v = o.discount;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/discount", "`discount` must be a finite number", "double");
+  v = o.discountPercent;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/discountPercent", "`discountPercent` must be a finite number", "float");
+  v = o.totalProductCost;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/totalProductCost", "`totalProductCost` must be a finite number", "double");
+  v = o.totalCost;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/totalCost", "`totalCost` must be a finite number", "double");
+  v = o.totalCostWithVat;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/totalCostWithVat", "`totalCostWithVat` must be a finite number", "double");
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, ORDER_RECORD_STATUS_VALUES);
+  }
+  v = o.items;
+  if (v == null) requiredIssue(issues, path, "/items", "`items` is required", false);
+  else {
+    if (!Array.isArray(v)) add(issues, { path: path + "/items", code: "type", message: "`items` must be an array of objects (OrderItem)", details: {"expected":"array"} });
+    else for (let i = 0; i < v.length; i++) if (!testOrderItem(v[i])) collectOrderItem(v[i], issues, path + "/items/" + i, "each item of `items`");
   }
 }
 
@@ -284,8 +188,10 @@ export function testOrder(data: unknown): boolean {
   if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) return false;
   v = o.items;
   if (v == null) return false;
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!testOrderItem(v[i])) return false;
+  else {
+    if (!Array.isArray(v)) return false;
+    else for (let i = 0; i < v.length; i++) if (!testOrderItem(v[i])) return false;
+  }
   return true;
 }
 
@@ -316,60 +222,31 @@ export function isOrder(input: unknown): input is Order {
 /**
  * Reports every problem of a Order Item Entity found at `path`; `what` names it in messages.
  */
-export function collectOrderItem(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectOrderItem(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Order Item Entity)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 5:
-        if (k === "price") { f2 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "imageLink") { f4 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "productSku") { f0 = o[k]; continue; }
-        if (k === "price4Sale") { f3 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "productName") { f1 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.productSku;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/productSku", "`productSku` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/productSku", "`productSku` must be a string", "string");
+    else requiredIssue(issues, path, "/productSku", "`productSku` is required and must not be blank", true);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "productSku", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "productSku", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "productSku", true, "");
-    }
-    v = f1;
-    if (v == null) requiredIssue(issues, path, "productName", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "productName", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "productName", true, "");
-    }
-    v = f2;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "price", "double");
-    v = f3;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "price4Sale", "double");
-    v = f4;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "imageLink", "string");
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.productSku;
-    f1 = o.productName;
-    f2 = o.price;
-    f3 = o.price4Sale;
-    f4 = o.imageLink;
+  v = o.productName;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/productName", "`productName` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/productName", "`productName` must be a string", "string");
+    else requiredIssue(issues, path, "/productName", "`productName` is required and must not be blank", true);
   }
+  v = o.price;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/price", "`price` must be a finite number", "double");
+  v = o.price4Sale;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/price4Sale", "`price4Sale` must be a finite number", "double");
+  v = o.imageLink;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/imageLink", "`imageLink` must be a string", "string");
 }
 
 /**

@@ -13,167 +13,96 @@ import { ownFields, nonBlank, emailFormat, enumIssue, unreadable, add, collected
 /**
  * Reports every problem of a User Event found at `path`; `what` names it in messages.
  */
-export function collectUserEvent(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+export function collectUserEvent(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (User Event)", details: { expected: "object" } });
     return;
   }
   const o = ownFields(data);
-  let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
-    f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
-    f16: unknown, f17: unknown, f18: unknown, f19: unknown;
-  // Each field's value, read in one pass over the keys: by name, every read would meet the many shapes of invalid payloads.
-  for (const k in o) {
-    switch (k.length) {
-      case 4:
-        if (k === "note") { f18 = o[k]; continue; }
-        break;
-      case 5:
-        if (k === "value") { f9 = o[k]; continue; }
-        if (k === "email") { f14 = o[k]; continue; }
-        if (k === "phone") { f15 = o[k]; continue; }
-        break;
-      case 6:
-        if (k === "source") { f0 = o[k]; continue; }
-        break;
-      case 7:
-        if (k === "channel") { f3 = o[k]; continue; }
-        if (k === "eventAt") { f8 = o[k]; continue; }
-        break;
-      case 8:
-        if (k === "sourceId") { f1 = o[k]; continue; }
-        if (k === "eventCtg") { f4 = o[k]; continue; }
-        if (k === "zaloOAId") { f16 = o[k]; continue; }
-        break;
-      case 9:
-        if (k === "condition") { f2 = o[k]; continue; }
-        if (k === "eventCtg2") { f5 = o[k]; continue; }
-        if (k === "eventCtg3") { f6 = o[k]; continue; }
-        if (k === "eventName") { f7 = o[k]; continue; }
-        break;
-      case 10:
-        if (k === "customerId") { f13 = o[k]; continue; }
-        if (k === "zaloUserId") { f17 = o[k]; continue; }
-        break;
-      case 11:
-        if (k === "eventLabels") { f10 = o[k]; continue; }
-        break;
-      case 12:
-        if (k === "eventLabel2s") { f11 = o[k]; continue; }
-        if (k === "eventLabel3s") { f12 = o[k]; continue; }
-        if (k === "recordStatus") { f19 = o[k]; continue; }
-        break;
-    }
+  let v: unknown;
+  v = o.source;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/source", "`source` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/source", "`source` must be a string", "string");
+    else requiredIssue(issues, path, "/source", "`source` is required and must not be blank", true);
   }
-  const start = issues.length;
-  for (let byName = false; ; byName = true) {
-    let v: unknown;
-    v = f0;
-    if (v == null) requiredIssue(issues, path, "source", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "source", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "source", true, "");
-    }
-    v = f1;
-    if (v == null) requiredIssue(issues, path, "sourceId", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "sourceId", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "sourceId", true, "");
-    }
-    v = f2;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "condition", "string");
-      else if (v !== "Changed" && v !== "Created") enumIssue(issues, path, "condition", "`condition` must be one of `Changed`, `Created`", v, USER_EVENT_CONDITION_VALUES);
-    }
-    v = f3;
-    if (v == null) requiredIssue(issues, path, "channel", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "channel", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "channel", true, "");
-      else if (v !== "Online" && v !== "Offline" && v !== "None") enumIssue(issues, path, "channel", "`channel` must be one of `Online`, `Offline`, `None`", v, USER_EVENT_CHANNEL_VALUES);
-    }
-    v = f4;
-    if (v == null) requiredIssue(issues, path, "eventCtg", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "eventCtg", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "eventCtg", true, "");
-      else if (v !== "CampaignBehaviour" && v !== "UserIdentity" && v !== "UserInteraction" && v !== "Transaction" && v !== "CustomerService" && v !== "Other") enumIssue(issues, path, "eventCtg", "`eventCtg` must be one of `CampaignBehaviour`, `UserIdentity`, `UserInteraction`, `Transaction`, `CustomerService`, `Other`", v, USER_EVENT_EVENT_CTG_VALUES);
-    }
-    v = f5;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "eventCtg2", "string");
-    v = f6;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "eventCtg3", "string");
-    v = f7;
-    if (v == null) requiredIssue(issues, path, "eventName", false, "");
-    else {
-      if (typeof v !== "string") typeIssue(issues, path, "eventName", "string");
-      else if (!nonBlank(v)) requiredIssue(issues, path, "eventName", true, "");
-    }
-    v = f8;
-    if (v == null) requiredIssue(issues, path, "eventAt", false, "");
-    else {
-      if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "eventAt", "timestamp");
-      else if (v < -8640000000000000 || v > 8640000000000000) rangeIssue(issues, path, "eventAt", -8640000000000000, 8640000000000000);
-    }
-    v = f9;
-    if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "value", "double");
-    v = f10;
-    if (v != null) {
-      if (!Array.isArray(v)) add(issues, { path: path + "/eventLabels", code: "type", message: "`eventLabels` must be an array of strings", details: {"expected":"list"} });
-      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabels" + "/" + i, code: "type", message: "each item of `eventLabels` must be a string", details: {"expected":"string"} });
-    }
-    v = f11;
-    if (v != null) {
-      if (!Array.isArray(v)) add(issues, { path: path + "/eventLabel2s", code: "type", message: "`eventLabel2s` must be an array of strings", details: {"expected":"list"} });
-      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabel2s" + "/" + i, code: "type", message: "each item of `eventLabel2s` must be a string", details: {"expected":"string"} });
-    }
-    v = f12;
-    if (v != null) {
-      if (!Array.isArray(v)) add(issues, { path: path + "/eventLabel3s", code: "type", message: "`eventLabel3s` must be an array of strings", details: {"expected":"list"} });
-      else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabel3s" + "/" + i, code: "type", message: "each item of `eventLabel3s` must be a string", details: {"expected":"string"} });
-    }
-    v = f13;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "customerId", "string");
-    v = f14;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "email", "string");
-      else if (!emailFormat(v)) formatIssue(issues, path, "email", "email");
-    }
-    v = f15;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "phone", "string");
-    v = f16;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "zaloOAId", "string");
-    v = f17;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "zaloUserId", "string");
-    v = f18;
-    if (v != null && typeof v !== "string") typeIssue(issues, path, "note", "string");
-    v = f19;
-    if (v != null) {
-      if (typeof v !== "string") typeIssue(issues, path, "recordStatus", "string");
-      else if (v !== "Active" && v !== "Deleted") enumIssue(issues, path, "recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, USER_EVENT_RECORD_STATUS_VALUES);
-    }
-    if (byName || issues.length > start) break;
-    // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable, or inherited); read the fields by name, as the tester does.
-    f0 = o.source;
-    f1 = o.sourceId;
-    f2 = o.condition;
-    f3 = o.channel;
-    f4 = o.eventCtg;
-    f5 = o.eventCtg2;
-    f6 = o.eventCtg3;
-    f7 = o.eventName;
-    f8 = o.eventAt;
-    f9 = o.value;
-    f10 = o.eventLabels;
-    f11 = o.eventLabel2s;
-    f12 = o.eventLabel3s;
-    f13 = o.customerId;
-    f14 = o.email;
-    f15 = o.phone;
-    f16 = o.zaloOAId;
-    f17 = o.zaloUserId;
-    f18 = o.note;
-    f19 = o.recordStatus;
+  v = o.sourceId;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/sourceId", "`sourceId` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/sourceId", "`sourceId` must be a string", "string");
+    else requiredIssue(issues, path, "/sourceId", "`sourceId` is required and must not be blank", true);
+  }
+  v = o.condition;
+  if (v != null && (typeof v !== "string" || (v !== "Changed" && v !== "Created"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/condition", "`condition` must be a string", "string");
+    else enumIssue(issues, path, "/condition", "`condition` must be one of `Changed`, `Created`", v, USER_EVENT_CONDITION_VALUES);
+  }
+  v = o.channel;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "Online" && v !== "Offline" && v !== "None")) {
+    if (v == null) requiredIssue(issues, path, "/channel", "`channel` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/channel", "`channel` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/channel", "`channel` is required and must not be blank", true);
+    else enumIssue(issues, path, "/channel", "`channel` must be one of `Online`, `Offline`, `None`", v, USER_EVENT_CHANNEL_VALUES);
+  }
+  v = o.eventCtg;
+  if (v == null || typeof v !== "string" || !nonBlank(v) || (v !== "CampaignBehaviour" && v !== "UserIdentity" && v !== "UserInteraction" && v !== "Transaction" && v !== "CustomerService" && v !== "Other")) {
+    if (v == null) requiredIssue(issues, path, "/eventCtg", "`eventCtg` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/eventCtg", "`eventCtg` must be a string", "string");
+    else if (!nonBlank(v)) requiredIssue(issues, path, "/eventCtg", "`eventCtg` is required and must not be blank", true);
+    else enumIssue(issues, path, "/eventCtg", "`eventCtg` must be one of `CampaignBehaviour`, `UserIdentity`, `UserInteraction`, `Transaction`, `CustomerService`, `Other`", v, USER_EVENT_EVENT_CTG_VALUES);
+  }
+  v = o.eventCtg2;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/eventCtg2", "`eventCtg2` must be a string", "string");
+  v = o.eventCtg3;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/eventCtg3", "`eventCtg3` must be a string", "string");
+  v = o.eventName;
+  if (v == null || typeof v !== "string" || !nonBlank(v)) {
+    if (v == null) requiredIssue(issues, path, "/eventName", "`eventName` is required", false);
+    else if (typeof v !== "string") typeIssue(issues, path, "/eventName", "`eventName` must be a string", "string");
+    else requiredIssue(issues, path, "/eventName", "`eventName` is required and must not be blank", true);
+  }
+  v = o.eventAt;
+  if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -8640000000000000 || v > 8640000000000000)) {
+    if (v == null) requiredIssue(issues, path, "/eventAt", "`eventAt` is required", false);
+    else if (typeof v !== "number" || !Number.isInteger(v)) typeIssue(issues, path, "/eventAt", "`eventAt` must be an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", "timestamp");
+    else rangeIssue(issues, path, "/eventAt", "`eventAt` must be between -8640000000000000 and 8640000000000000", -8640000000000000, 8640000000000000);
+  }
+  v = o.value;
+  if (v != null && (typeof v !== "number" || !Number.isFinite(v))) typeIssue(issues, path, "/value", "`value` must be a finite number", "double");
+  v = o.eventLabels;
+  if (v != null) {
+    if (!Array.isArray(v)) add(issues, { path: path + "/eventLabels", code: "type", message: "`eventLabels` must be an array of strings", details: {"expected":"list"} });
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabels/" + i, code: "type", message: "each item of `eventLabels` must be a string", details: {"expected":"string"} });
+  }
+  v = o.eventLabel2s;
+  if (v != null) {
+    if (!Array.isArray(v)) add(issues, { path: path + "/eventLabel2s", code: "type", message: "`eventLabel2s` must be an array of strings", details: {"expected":"list"} });
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabel2s/" + i, code: "type", message: "each item of `eventLabel2s` must be a string", details: {"expected":"string"} });
+  }
+  v = o.eventLabel3s;
+  if (v != null) {
+    if (!Array.isArray(v)) add(issues, { path: path + "/eventLabel3s", code: "type", message: "`eventLabel3s` must be an array of strings", details: {"expected":"list"} });
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") add(issues, { path: path + "/eventLabel3s/" + i, code: "type", message: "each item of `eventLabel3s` must be a string", details: {"expected":"string"} });
+  }
+  v = o.customerId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/customerId", "`customerId` must be a string", "string");
+  v = o.email;
+  if (v != null && (typeof v !== "string" || !emailFormat(v))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/email", "`email` must be a string", "string");
+    else formatIssue(issues, path, "/email", "`email` must be an e-mail address", "email");
+  }
+  v = o.phone;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/phone", "`phone` must be a string", "string");
+  v = o.zaloOAId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/zaloOAId", "`zaloOAId` must be a string", "string");
+  v = o.zaloUserId;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/zaloUserId", "`zaloUserId` must be a string", "string");
+  v = o.note;
+  if (v != null && typeof v !== "string") typeIssue(issues, path, "/note", "`note` must be a string", "string");
+  v = o.recordStatus;
+  if (v != null && (typeof v !== "string" || (v !== "Active" && v !== "Deleted"))) {
+    if (typeof v !== "string") typeIssue(issues, path, "/recordStatus", "`recordStatus` must be a string", "string");
+    else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, USER_EVENT_RECORD_STATUS_VALUES);
   }
 }
 
@@ -207,17 +136,17 @@ export function testUserEvent(data: unknown): boolean {
   v = o.eventLabels;
   if (v != null) {
     if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
   }
   v = o.eventLabel2s;
   if (v != null) {
     if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
   }
   v = o.eventLabel3s;
   if (v != null) {
     if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+    else for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
   }
   v = o.customerId;
   if (v != null && typeof v !== "string") return false;

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as generated from "../../generated/validators/index.ts";
+import { fixtures } from "../../generated/fixtures/index.ts";
 import { email, patrons } from "./made-up.ts";
 import { modelOf, removeTempPackages } from "./support.ts";
 
@@ -108,6 +109,19 @@ describe("own properties only (regressions)", () => {
     class Email { patronId = email.patronId; mail = email.mail; mailKind = email.mailKind; }
     Object.defineProperty(Email.prototype, "extra", { value: 1, enumerable: true });
     expect(p.validate("patron-email")(new Email()).ok).toBe(true);
+  });
+
+  it("reports a field it can read by name but not enumerate (a non-enumerable own property), as `is` rejects it, on every entity", () => {
+    // A symbol is of no field type, so the entity's first field set to one non-enumerably is that field's `type` issue,
+    // on an entity of any width (a wide one's collector passes over the keys and must fall back to reading by name).
+    for (const e of model.entities) {
+      const record: Record<string, unknown> = { ...(fixtures as unknown as Record<string, { valid: object[] }>)[e.objectType]!.valid[0] };
+      const field = e.fields[0]!.name;
+      Object.defineProperty(record, field, { value: Symbol("hidden"), enumerable: false, configurable: true });
+      const r = exported[e.validateName]!(record) as Result;
+      expect(exported[e.isName]!(record), e.objectType).toBe(false);
+      expect(pairs(r), e.objectType).toContain(`/${field.replace(/~/gu, "~0").replace(/\//gu, "~1")} type`);
+    }
   });
 
   it("treats an own __proto__ key as an unknown field on a closed entity and as a custom field on an open one", () => {

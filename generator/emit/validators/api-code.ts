@@ -16,7 +16,7 @@ function callbackCode(shapes: ApiShapes): Code {
   const DATA_PATH = `/${c.data.name.replace(/~/gu, "~0").replace(/\//gu, "~1")}`;
   const what = `each result of \`${c.data.name}\``;
   return _`${new Code(docComment([`Reports every problem of a ${c.title} found at \`path\`.`]))}
-function ${name(`collect${c.typeName}`)}(data: unknown, path: string, issues: ValidationIssue[], what: string): void {
+function ${name(`collect${c.typeName}`)}(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (${NOT_OBJECT}) {
     add(issues, { path, code: "type", message: what + ${` must be an object (${c.title})`}, details: { expected: "object" } });
     return;
@@ -26,7 +26,7 @@ function ${name(`collect${c.typeName}`)}(data: unknown, path: string, issues: Va
   else if (typeof v !== "object" || Array.isArray(v)) add(issues, { path: path + ${DATA_PATH}, code: "type", message: ${`\`${c.data.name}\` must be an object of results by refId`}, details: { expected: "object" } });
   else {
     const m = ownFields(v);
-    for (const k in m) if (!${testerName(result)}(m[k])) ${collectorName(result)}(m[k], path + ${`${DATA_PATH}/`} + pointerToken(k), issues, ${what});
+    for (const k in m) if (!${testerName(result)}(m[k])) ${collectorName(result)}(m[k], issues, path + ${`${DATA_PATH}/`} + pointerToken(k), ${what});
   }
 }
 

@@ -5,13 +5,12 @@ import { render } from "../templates.ts";
 import { _, Code, join, name, COMMA, NL } from "./code.ts";
 import { collectorName, testerName } from "./field-checks.ts";
 import { tableCode } from "./table-code.ts";
-import { FORMAT_WORDS, TYPE_WORDS } from "./messages.ts";
 import { envelopeCode } from "./envelope-code.ts";
 import { entityStandardCode, requestStandardCode, schemaName } from "./standard-code.ts";
 import { apiExports, apiStandardCode, apiValidatorCode } from "./api-code.ts";
 
 /** The helpers of runtime.ts a generated file may call; each file imports those its code uses. */
-const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected", "pointerToken", "typeIssue", "requiredIssue", "rangeIssue", "formatIssue"];
+const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected", "fieldsByName", "pointerToken", "typeIssue", "requiredIssue", "rangeIssue", "formatIssue"];
 
 function runtimeImports(body: Code): Code[] {
   const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}[(<]`, "u").test(body.text));
@@ -103,7 +102,6 @@ export function emitValidators(model: Model): OutputFile[] {
       // RegExp#toString is the literal; the expressions are the generator's own constants, never spec text.
       email: new Code(String(EMAIL)), uri: new Code(String(URI)), notUriFragment: new Code(String(NOT_URI_FRAGMENT)),
       vendor: model.package.name,
-      typeWords: new Code(JSON.stringify(TYPE_WORDS)), formatWords: new Code(JSON.stringify(FORMAT_WORDS)),
     }) },
     { path: "standard-schema.ts", contents: render("standard-schema.ts.hbs", { banner: new Code(jsBanner("@standard-schema/spec 1.1.0")) }) },
     ...model.entities.map(entityFile),

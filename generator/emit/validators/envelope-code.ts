@@ -2,12 +2,11 @@ import type { Entity, Model, Table } from "../../model/ir.ts";
 import { allowsIgnoredUpdateCfs, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, indent, join, name, COMMA, NL } from "./code.ts";
-import { collectField, collectTable, fieldPath, testField, testerName } from "./field-checks.ts";
+import { checkField, checkTable, fieldPath } from "./field-checks.ts";
 
 const NO_TABLES: ReadonlyMap<string, Table> = new Map();
 const ENTRIES_PATH = fieldPath("entries");
 const IGNORED_PATH = fieldPath("ignoredUpdateCfs");
-const FAIL = new Code("return false;");
 const KEYS = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
 function doc(text: string): Code { return new Code(docComment([text])); }
@@ -23,7 +22,7 @@ function untaggedCases(model: Model): Code {
 }
 
 function collectEntries(model: Model): Code {
-  const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) ${collectTable(e, _`v[i]`, _`${ENTRIES_PATH} + "/" + i`, "each item of `entries`")}\nbreak;`;
+  const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) ${checkTable(e, _`v[i]`, _`${ENTRIES_PATH} + "/" + i`, "each item of `entries`", "collect")}\nbreak;`;
   const { min, max } = model.api.entries;
   return _`v = o.entries;
 if (v == null) add(issues, { path: ${ENTRIES_PATH}, code: "required", message: ${"`entries` is required"}, details: { blank: false } });
@@ -38,13 +37,13 @@ ${indent(perEntity(model, each))}
 function collectIgnored(model: Model): Code {
   const { ignoredUpdateCfs } = envelopeFields(model);
   const untagged = untaggedCases(model);
-  if (untagged.text === "") return collectField(ignoredUpdateCfs, NO_TABLES);
+  if (untagged.text === "") return checkField(ignoredUpdateCfs, NO_TABLES, "collect");
   return _`switch (o.objectType) {
 ${indent(untagged)}
     if (o.ignoredUpdateCfs != null) add(issues, { path: ${IGNORED_PATH}, code: "not_allowed", message: ${`\`ignoredUpdateCfs\` is allowed only for entities tagged ${IGNORED_UPDATE_CFS_TAG}, not for `} + o.objectType, details: { requiresTag: ${IGNORED_UPDATE_CFS_TAG} } });
     break;
   default:
-${indent(indent(collectField(ignoredUpdateCfs, NO_TABLES)))}
+${indent(indent(checkField(ignoredUpdateCfs, NO_TABLES, "collect")))}
 }`;
 }
 
@@ -53,23 +52,23 @@ function collector(model: Model): Code {
   const body: Code[] = [
     _`if (typeof data !== "object" || data === null || Array.isArray(data)) {\n  add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });\n  return;\n}`,
     _`const o = ownFields(data);\nlet v: unknown;`,
-    collectField(f.objectType, NO_TABLES), ...f.strings.map((s) => collectField(s, NO_TABLES)), collectEntries(model), collectIgnored(model),
+    checkField(f.objectType, NO_TABLES, "collect"), ...f.strings.map((s) => checkField(s, NO_TABLES, "collect")), collectEntries(model), collectIgnored(model),
     _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
   ];
-  return _`function collectIngestionRequest(data: unknown, path: string, issues: ValidationIssue[]): void {\n${indent(join(body, NL))}\n}`;
+  return _`function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {\n${indent(join(body, NL))}\n}`;
 }
 
 function tester(model: Model): Code {
   const f = envelopeFields(model);
-  const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) if (!${testerName(e)}(v[i])) return false;\nbreak;`;
+  const each = (e: Entity): Code => _`for (let i = 0; i < v.length; i++) ${checkTable(e, _`v[i]`, ENTRIES_PATH, "", "test")}\nbreak;`;
   const untagged = untaggedCases(model);
   const body: Code[] = [
     _`if (typeof data !== "object" || data === null || Array.isArray(data)) return false;`,
     _`const o = ownFields(data);\nlet v: unknown;`,
-    testField(f.objectType, NO_TABLES, FAIL), ...f.strings.map((s) => testField(s, NO_TABLES, FAIL)),
+    checkField(f.objectType, NO_TABLES, "test"), ...f.strings.map((s) => checkField(s, NO_TABLES, "test")),
     _`v = o.entries;\nif (!Array.isArray(v) || v.length < ${model.api.entries.min} || v.length > ${model.api.entries.max}) return false;`,
     perEntity(model, each),
-    testField(f.ignoredUpdateCfs, NO_TABLES, FAIL),
+    checkField(f.ignoredUpdateCfs, NO_TABLES, "test"),
     ...(untagged.text === "" ? [] : [_`switch (o.objectType) {\n${indent(untagged)}\n    if (o.ignoredUpdateCfs != null) return false;\n}`]),
     _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  return false;\n}`,
     _`return true;`,

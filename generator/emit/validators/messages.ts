@@ -10,7 +10,7 @@ function quoteDocs(doc: readonly string[]): string {
   return doc.map((d) => `"${d}"`).join(" / ");
 }
 
-/** What a value of a scalar or list type is, as the end of "must be ..."; the runtime builds these messages from the same words. */
+/** What a value of a scalar or list type is, as the end of "must be ...". */
 export const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: "a string", date: "a string (a date written YYYY-MM-DD)", integer: "an integer", long: "an integer (Long)",
   timestamp: "an integer number of milliseconds since 1970-01-01 UTC (Timestamp)", double: "a finite number", float: "a finite number",
@@ -26,7 +26,7 @@ function typeWords(f: Field, tableTitle: string | null): string {
   }
 }
 
-/** What a formatted string must be, as the end of "must be ..." (runtime and generator alike). */
+/** What a formatted string must be, as the end of "must be ...". */
 export const FORMAT_WORDS: Readonly<Record<string, string>> = {
   email: "an e-mail address", uri: "an absolute URI",
   "country-alpha2": "two upper-case letters (ISO 3166-1 alpha-2 country code)", "country-alpha3": "three upper-case letters (ISO 3166-1 alpha-3 country code)",
@@ -40,6 +40,23 @@ export function requiredWhy(f: Field): string {
 
 export function typeMessage(f: Field, tableTitle: string | null): string {
   return `${label(f)} must be ${typeWords(f, tableTitle)}`;
+}
+
+/** A required field missing or null, or (`blank`) a blank string; an all-of rule's doc sentences end it. */
+export function requiredMessage(f: Field, blank: boolean): string {
+  return `${label(f)} is required${blank ? " and must not be blank" : ""}${requiredWhy(f)}`;
+}
+
+/** A number outside the field's bounds (JavaScript's own number-to-string, as in the bounds' literals). */
+export function rangeMessage(f: Field): string {
+  const { minimum, maximum } = f;
+  const words = minimum !== null && maximum !== null ? `between ${minimum} and ${maximum}` : minimum !== null ? `at least ${minimum}` : `at most ${maximum}`;
+  return `${label(f)} must be ${words}`;
+}
+
+/** A string without the field's format. */
+export function formatMessage(f: Field): string {
+  return `${label(f)} must be ${FORMAT_WORDS[f.format!]}`;
 }
 
 export function itemTypeMessage(f: Field): string {
