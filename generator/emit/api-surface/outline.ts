@@ -22,9 +22,9 @@ const postfixBang = (s: string, at: number): boolean => {
   return identCode(p) || p === 41 || p === 93;
 };
 
-interface Token { readonly text: string; readonly start: number; readonly end: number; readonly depth: number }
+export interface Token { readonly text: string; readonly start: number; readonly end: number; readonly depth: number }
 
-class Lexer {
+export class Lexer {
   i = 0;
   depth = 0;
   private readonly templates: number[] = [];

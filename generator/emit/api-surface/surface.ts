@@ -3,6 +3,7 @@ import type { OutputFile } from "../output-file.ts";
 // TypeScript comes with ts-morph (a dependency of the generator); loaded on first use, from V8's code cache.
 import { typescript } from "../../load/typescript.ts";
 import { outline } from "./outline.ts";
+import { statementsOf, Unsupported, type Statement } from "./declarations.ts";
 
 /**
  * The exported surface of a generated package, read from its TypeScript sources with TypeScript's parser
@@ -22,11 +23,67 @@ export interface SurfaceEntry {
   readonly file: string;
 }
 
-/** The names an entry point (e.g. `index.ts`) exports, sorted by name. */
+/**
+ * The names an entry point (e.g. `index.ts`) exports, sorted by name: read without TypeScript when every
+ * file it reaches is in the forms declarations.ts knows (the generated ones are), else with TypeScript.
+ */
 export function surfaceOf(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
+  try {
+    return fastSurfaceOf(files, entry);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    return surfaceWithTypeScript(files, entry);
+  }
+}
+
+const byName = (a: SurfaceEntry, b: SurfaceEntry): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The surface read with TypeScript's parser and printed with its printer (the fallback, and the oracle of the tests). */
+export function surfaceWithTypeScript(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
   const out = new Map<string, SurfaceEntry>();
   collect(files, entry, null, out, new Set());
-  return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...out.values()].sort(byName);
+}
+
+/** The surface read by declarations.ts; throws `Unsupported` when a file has a form it does not know. */
+export function fastSurfaceOf(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
+  const out = new Map<string, SurfaceEntry>();
+  collectFast(files, entry, null, out, new Set());
+  return [...out.values()].sort(byName);
+}
+
+const read = new Map<string, Statement[]>();
+
+function statements(files: ReadonlyMap<string, string>, path: string): Statement[] {
+  const text = files.get(path);
+  if (text === undefined) throw new Error(`api-surface: ${path} is re-exported but not generated`);
+  const key = `${path}\n${text}`;
+  let sts = read.get(key);
+  if (!sts) {
+    sts = statementsOf(text);
+    if (read.size > 2000) read.clear();
+    read.set(key, sts);
+  }
+  return sts;
+}
+
+/** `collect`, over declarations.ts's statements: the same walk, the same first-declaration-wins order. */
+function collectFast(files: ReadonlyMap<string, string>, path: string, names: Map<string, string> | null, out: Map<string, SurfaceEntry>, seen: Set<string>): void {
+  for (const st of statements(files, path)) {
+    if (st.kind === "star") {
+      const target = resolve(path, st.from);
+      const key = `${target}*${names ? [...names].join(",") : ""}`;
+      if (!seen.has(key)) { seen.add(key); collectFast(files, target, names, out, seen); }
+    } else if (st.kind === "named") {
+      const wanted = new Map<string, string>();
+      for (const [exported, local] of st.names) if (!names || names.has(exported)) wanted.set(local, names?.get(exported) ?? exported);
+      if (wanted.size > 0) collectFast(files, resolve(path, st.from), wanted, out, seen);
+    } else {
+      const as = names ? names.get(st.name) : st.name;
+      if (as !== undefined && !out.has(as) && st.kind === "other") throw new Unsupported(`exported ${st.name}`);
+      if (as !== undefined && !out.has(as)) out.set(as, { name: as, kind: (st as Extract<Statement, { kind: "decl" }>).decl, declaration: (st as Extract<Statement, { kind: "decl" }>).text, file: path });
+    }
+  }
 }
 
 const parsed = new Map<string, TS.SourceFile>();
