@@ -13,7 +13,7 @@ describe("the surface read without TypeScript", () => {
   test.each(["specs", "test/specs/made-up", "test/specs/valid", "test/specs/types", "test/specs/hostile"])("equals TypeScript's on every entry point generated from %s", (dir) => {
     const built = build(dir);
     const sources = sourcesOf(built.files);
-    const entries = entryPoints(built.model);
+    const entries = entryPoints(built.model!);
     expect(entries.length).toBeGreaterThan(2);
     for (const [, file] of entries) {
       const fast = fastSurfaceOf(sources, file);

@@ -44,8 +44,8 @@ const digit = (c: number): boolean => c >= 48 && c <= 57;
 const STATEMENT_WORDS = new Set(["export", "import", "const", "let", "var", "interface", "declare", "type", "function"]);
 
 interface Tok extends Token {
-  /** Whether a line break precedes the token. */
-  readonly nl: boolean;
+  /** The end of the token lexed before it (a line break between them is looked for only where it matters). */
+  readonly pe: number;
 }
 
 class Parser {
@@ -61,16 +61,21 @@ class Parser {
     this.lx = new Lexer(s);
   }
 
+  /** Whether a line break lies between two offsets (scanned between them only: a line can be a 100 kB string). */
   private brk(from: number, to: number): boolean {
-    const i = this.s.indexOf("\n", from);
-    return i >= 0 && i < to;
+    for (let i = from; i < to; i++) if (this.s.charCodeAt(i) === 10) return true;
+    return false;
   }
 
+  /** Whether a line break precedes a token. */
+  nl(t: Tok): boolean {
+    return this.brk(t.pe, t.start);
+  }
   peek(k = 0): Tok | null {
     while (this.buf.length <= k) {
       const t = this.lx.next();
       if (!t) return null;
-      this.buf.push({ ...t, nl: this.brk(this.lexedEnd, t.start) });
+      this.buf.push({ text: t.text, start: t.start, end: t.end, depth: t.depth, pe: this.lexedEnd });
       this.lexedEnd = t.end;
     }
     return this.buf[k]!;
@@ -149,7 +154,7 @@ class Parser {
   semicolon(): void {
     if (this.eat(";")) return;
     const t = this.peek();
-    if (t !== null && !t.nl && !this.is("}")) no("expected ;");
+    if (t !== null && !this.nl(t) && !this.is("}")) no("expected ;");
   }
 
   // ---- types ----
@@ -158,7 +163,7 @@ class Parser {
     if (this.startsFunctionType()) return this.functionType();
     if (this.is("new") || this.is("abstract")) no("constructor type");
     const check = this.union();
-    if (!this.noConditional && this.is("extends") && !this.peek()!.nl) {
+    if (!this.noConditional && this.is("extends") && !this.nl(this.peek()!)) {
       this.next();
       const was = this.noConditional;
       this.noConditional = true;
@@ -240,7 +245,7 @@ class Parser {
     return n !== null && !/^[;,)\]}>|&=?:.]$/u.test(n.text);
   }
   private postfix(p: Printed): Printed {
-    while (this.is("[") && !this.peek()!.nl) {
+    while (this.is("[") && !this.nl(this.peek()!)) {
       this.next();
       if (this.eat("]")) {
         p = { k: "other", t: `${p.t}[]` };
@@ -293,7 +298,7 @@ class Parser {
     return name;
   }
   private typeArgumentsIfAny(): string {
-    if (!this.is("<") || this.peek()!.nl) return "";
+    if (!this.is("<") || this.nl(this.peek()!)) return "";
     this.next();
     const args: Printed[] = [];
     do args.push(this.type());
@@ -343,7 +348,7 @@ class Parser {
       out.push(this.member());
       if (!this.eat(";") && !this.eat(",")) {
         const t = this.peek() ?? no("end of file");
-        if (!t.nl && !this.is("}")) no("expected ; between members");
+        if (!this.nl(t) && !this.is("}")) no("expected ; between members");
       }
     }
     return out;
@@ -430,12 +435,12 @@ class Parser {
   }
   /** A return type or a type predicate (`x is T`, `asserts x is T`). */
   returnType(): string {
-    if (this.is("asserts") && this.isIdent(this.peek(1)) && !this.peek(1)!.nl) {
+    if (this.is("asserts") && this.isIdent(this.peek(1)) && !this.nl(this.peek(1)!)) {
       this.next();
       const name = this.ident();
       return this.eat("is") ? `asserts ${name} is ${this.type().t}` : `asserts ${name}`;
     }
-    if (this.isIdent(this.peek()) && this.is("is", 1) && !this.peek(1)!.nl) {
+    if (this.isIdent(this.peek()) && this.is("is", 1) && !this.nl(this.peek(1)!)) {
       const name = this.ident();
       this.next();
       return `${name} is ${this.type().t}`;
@@ -448,10 +453,10 @@ class Parser {
   expression(): string {
     let e = this.unary();
     for (;;) {
-      if (this.is("as") && !this.peek()!.nl) {
+      if (this.is("as") && !this.nl(this.peek()!)) {
         this.next();
         e = `${e} as ${this.is("const") ? (this.next(), "const") : this.type().t}`;
-      } else if (this.is("satisfies") && !this.peek()!.nl) {
+      } else if (this.is("satisfies") && !this.nl(this.peek()!)) {
         this.next();
         e = `${e} satisfies ${this.type().t}`;
       } else return e;

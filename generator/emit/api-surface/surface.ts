@@ -52,18 +52,17 @@ export function fastSurfaceOf(files: ReadonlyMap<string, string>, entry: string)
   return [...out.values()].sort(byName);
 }
 
-const read = new Map<string, Statement[]>();
+/** The statements of each file last read, by path (a text compared by identity first: most are the very string read before). */
+const read = new Map<string, { readonly text: string; readonly statements: Statement[] }>();
 
 function statements(files: ReadonlyMap<string, string>, path: string): Statement[] {
   const text = files.get(path);
   if (text === undefined) throw new Error(`api-surface: ${path} is re-exported but not generated`);
-  const key = `${path}\n${text}`;
-  let sts = read.get(key);
-  if (!sts) {
-    sts = statementsOf(text);
-    if (read.size > 2000) read.clear();
-    read.set(key, sts);
-  }
+  const known = read.get(path);
+  if (known && known.text === text) return known.statements;
+  const sts = statementsOf(text);
+  if (read.size > 5000) read.clear();
+  read.set(path, { text, statements: sts });
   return sts;
 }
 
