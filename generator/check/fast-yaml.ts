@@ -18,9 +18,9 @@ export function fastYaml(text: string): { contents: Node; lines: LineCounter } |
   if (/[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/u.test(text)) return null;
   try {
     return new Reader(text).document();
-  } catch (e) {
-    if (e instanceof Fallback) return null;
-    throw e;
+  } catch {
+    // Fallback, or anything unforeseen (a stack overflow on absurd nesting): the library decides.
+    return null;
   }
 }
 
@@ -292,7 +292,7 @@ class Reader {
     return [node, end];
   }
 
-  /** `[a, "b", 3]` on one line. */
+  /** `[a, "b", 3, [c]]` on one line. */
   private flowList(i: number, lineEnd: number): [YAMLSeq, number] {
     const seq = new YAMLSeq();
     seq.flow = true;
@@ -306,6 +306,10 @@ class Reader {
       if (this.s[j] === '"') {
         const [node, end] = this.doubleQuoted(j, 0);
         if (this.s.slice(j, end).includes("\n")) no();
+        seq.items.push(node);
+        j = end;
+      } else if (this.s[j] === "[") {
+        const [node, end] = this.flowList(j, lineEnd); // `groups: [[a], [b, c]]`
         seq.items.push(node);
         j = end;
       } else {

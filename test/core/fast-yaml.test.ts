@@ -55,7 +55,7 @@ describe("fastYaml", () => {
 
   test.each([
     ["scalars", 'a: text with spaces, commas (and) "quotes"\nb: -12\nc: 3.25\nd: true\ne: false\nf: null\ng: "7"\nh: \'it\'\'s\'\ni: yes\nj: 0\nk: "\\u00e9\\t\\"x\\\\"\n'],
-    ["nesting", "top:\n  - name: a\n    enum: [x, \"y\", 3]\n    groups:\n    - - p\n      - q\n    - [r]\n  -\n    name: b\n# comment\nlast: []\n"],
+    ["nesting", "top:\n  - name: a\n    enum: [x, \"y\", 3, [[z], []]]\n    groups:\n    - - p\n      - q\n    - [r]\n  -\n    name: b\n# comment\nlast: []\n"],
     ["folded quoted and plain lines", 'a: "one\n  two\n\n  three "\nb: plain\n  continued\n  again\nc: \'single\n  folded\'\n'],
     ["block scalars", "a: |-\n  line one\n    indented\n\n  after blank\nb: >-\n  folded\n  text\n\n  para\nc: |\n  kept\n\nd: x\n"],
   ])("%s", (what, text) => {
@@ -75,6 +75,7 @@ describe("fastYaml", () => {
     ["a bad indentation", "a:\n  b: 1\n c: 2\n"],
     ["an unterminated string", 'a: "open\n'],
     ["a carriage return", "a: 1\r\nb: 2\r\n"],
+    ["absurd nesting", `a: ${"[".repeat(20000)}${"]".repeat(20000)}\n`],
   ])("declines %s (left to the library)", (_what, text) => {
     expect(fastYaml(text)).toBeNull();
   });
