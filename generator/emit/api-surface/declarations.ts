@@ -27,15 +27,12 @@ export type Statement =
   /** An exported namespace, enum or class: skipped, and read by TypeScript should the surface want it. */
   | { readonly kind: "other"; readonly name: string };
 
-/** What a printed type is (TypeScript adds no parentheses to a parsed type, so this is only informative). */
-type Kind = "fn" | "fnGeneric" | "ctor" | "cond" | "union" | "inter" | "op" | "readonlyOp" | "query" | "infer" | "other";
-interface Printed { readonly k: Kind; readonly t: string }
 
 /** Lines after the first indented one level: a printed node placed inside a block. */
 const indent = (t: string): string => (t.includes("\n") ? t.replace(/\n/gu, "\n    ") : t);
 
-// No parentheses are added: TypeScript's printer applies its parenthesizer rules to expressions, not to the
-// type nodes of a parsed file, so a type prints with exactly the parentheses of its source.
+// Types are printed as strings, with exactly the parentheses of their source: TypeScript's printer adds none
+// to the type nodes of a parsed file (its parenthesizer rules apply to expressions).
 
 const identStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
 const digit = (c: number): boolean => c >= 48 && c <= 57;
@@ -159,7 +156,7 @@ class Parser {
 
   // ---- types ----
 
-  type(): Printed {
+  type(): string {
     if (this.startsFunctionType()) return this.functionType();
     if (this.is("new") || this.is("abstract")) no("constructor type");
     const check = this.union();
@@ -173,7 +170,7 @@ class Parser {
       const yes = this.withConditional(() => this.type());
       this.expect(":");
       const otherwise = this.withConditional(() => this.type());
-      return { k: "cond", t: `${check.t} extends ${ext.t} ? ${yes.t} : ${otherwise.t}` };
+      return `${check} extends ${ext} ? ${yes} : ${otherwise}`;
     }
     return check;
   }
@@ -198,44 +195,42 @@ class Parser {
     if (b.text === ":" || b.text === "," || b.text === "?" || b.text === "=") return true;
     return b.text === ")" && this.is("=>", 3);
   }
-  private functionType(): Printed {
+  private functionType(): string {
     const tp = this.typeParameters();
     const params = this.parameters();
     this.expect("=>");
     const ret = this.returnType();
-    return { k: tp ? "fnGeneric" : "fn", t: `${tp}${params} => ${ret}` };
+    return `${tp}${params} => ${ret}`;
   }
-  private union(): Printed {
-    return this.list("|", () => this.intersection(), "union");
+  private union(): string {
+    return this.list("|", () => this.intersection());
   }
-  private intersection(): Printed {
-    return this.list("&", () => this.operator(), "inter");
+  private intersection(): string {
+    return this.list("&", () => this.operator());
   }
-  private list(op: string, part: () => Printed, k: Kind): Printed {
+  private list(op: string, part: () => string): string {
     const leading = this.eat(op);
     if (leading && this.startsFunctionType()) no("function type after a leading operator");
     const first = part();
     if (!leading && !this.is(op)) return first;
-    const parts = [first.t];
+    const parts = [first];
     while (this.eat(op)) {
       if (this.startsFunctionType() || this.is("new")) no("function type in a union");
-      parts.push(part().t);
+      parts.push(part());
     }
-    return { k, t: parts.join(` ${op} `) };
+    return parts.join(` ${op} `);
   }
-  private operator(): Printed {
+  private operator(): string {
     const t = this.peek();
     if (t && (t.text === "keyof" || t.text === "unique" || t.text === "readonly") && this.plain(t) && this.operandFollows()) {
       this.next();
-      const operand = this.operator();
-      const ro = t.text === "readonly";
-      return { k: ro ? "readonlyOp" : "op", t: `${t.text} ${operand.t}` };
+      return `${t.text} ${this.operator()}`;
     }
     if (this.is("infer")) {
       this.next();
       const name = this.ident();
       if (this.is("extends")) no("infer with a constraint");
-      return { k: "infer", t: `infer ${name}` };
+      return `infer ${name}`;
     }
     return this.postfix(this.primary());
   }
@@ -244,42 +239,42 @@ class Parser {
     const n = this.peek(1);
     return n !== null && !/^[;,)\]}>|&=?:.]$/u.test(n.text);
   }
-  private postfix(p: Printed): Printed {
+  private postfix(p: string): string {
     while (this.is("[") && !this.nl(this.peek()!)) {
       this.next();
       if (this.eat("]")) {
-        p = { k: "other", t: `${p.t}[]` };
+        p = `${p}[]`;
       } else {
         const index = this.type();
         this.expect("]");
-        p = { k: "other", t: `${p.t}[${index.t}]` };
+        p = `${p}[${index}]`;
       }
     }
     return p;
   }
-  private primary(): Printed {
+  private primary(): string {
     const t = this.peek() ?? no("end of file");
-    if (this.isString(t)) return { k: "other", t: this.string() };
-    if (this.isNumber(t)) return { k: "other", t: this.number() };
+    if (this.isString(t)) return this.string();
+    if (this.isNumber(t)) return this.number();
     if (!this.plain(t)) no("template literal type");
     switch (t.text) {
       case "(": {
         this.next();
         const inner = this.withConditional(() => this.type());
         this.expect(")");
-        return { k: "other", t: `(${inner.t})` };
+        return `(${inner})`;
       }
       case "{":
-        return { k: "other", t: this.startsMappedType() ? this.mappedType() : this.typeLiteral() };
+        return this.startsMappedType() ? this.mappedType() : this.typeLiteral();
       case "-": {
         this.next();
         if (!this.isNumber(this.peek())) no("negative literal");
-        return { k: "other", t: `-${this.number()}` };
+        return `-${this.number()}`;
       }
       case "typeof": {
         this.next();
         if (this.is("import")) no("typeof import");
-        return { k: "query", t: `typeof ${this.entityName()}${this.typeArgumentsIfAny()}` };
+        return `typeof ${this.entityName()}${this.typeArgumentsIfAny()}`;
       }
       case "[":
       case "import":
@@ -287,7 +282,7 @@ class Parser {
         return no(`type starting with ${t.text}`);
     }
     if (!this.isIdent(t)) no(`type starting with ${t.text}`);
-    return { k: "other", t: `${this.entityName()}${this.typeArgumentsIfAny()}` };
+    return `${this.entityName()}${this.typeArgumentsIfAny()}`;
   }
   private entityName(): string {
     let name = this.ident();
@@ -300,11 +295,11 @@ class Parser {
   private typeArgumentsIfAny(): string {
     if (!this.is("<") || this.nl(this.peek()!)) return "";
     this.next();
-    const args: Printed[] = [];
+    const args: string[] = [];
     do args.push(this.type());
     while (this.eat(","));
     this.expect(">");
-    return `<${args.map((a) => a.t).join(", ")}>`;
+    return `<${args.join(", ")}>`;
   }
   private startsMappedType(): boolean {
     let k = 1;
@@ -322,7 +317,7 @@ class Parser {
     const name = this.ident();
     this.expect("in");
     const constraint = this.type();
-    const as = this.eat("as") ? ` as ${this.type().t}` : "";
+    const as = this.eat("as") ? ` as ${this.type()}` : "";
     this.expect("]");
     let q = "";
     if (this.is("+") || this.is("-")) {
@@ -334,7 +329,7 @@ class Parser {
     const type = this.type();
     this.eat(";");
     this.expect("}");
-    return `{\n    ${indent(`${ro}[${name} in ${constraint.t}${as}]${q}: ${type.t}`)};\n}`;
+    return `{\n    ${indent(`${ro}[${name} in ${constraint}${as}]${q}: ${type}`)};\n}`;
   }
   private typeLiteral(): string {
     this.expect("{");
@@ -368,7 +363,7 @@ class Parser {
       const keyType = this.type();
       this.expect("]");
       if (!this.eat(":")) no("index signature without a type");
-      return `${ro}[${key}: ${keyType.t}]: ${this.type().t}`;
+      return `${ro}[${key}: ${keyType}]: ${this.type()}`;
     }
     if (this.is("[")) {
       // A computed name: a constant (`[KEYED]?: true`).
@@ -377,7 +372,7 @@ class Parser {
       this.expect("]");
       const q = this.eat("?") ? "?" : "";
       if (this.is("(") || this.is("<")) no("computed method");
-      return `${ro}[${key}]${q}${this.eat(":") ? `: ${this.type().t}` : ""}`;
+      return `${ro}[${key}]${q}${this.eat(":") ? `: ${this.type()}` : ""}`;
     }
     const nameTok = this.peek() ?? no("end of file");
     if ((nameTok.text === "get" || nameTok.text === "set") && this.plain(nameTok) && this.peek(1) && !/^[?:(<;,}]$/u.test(this.peek(1)!.text)) no("accessor");
@@ -390,7 +385,7 @@ class Parser {
       if (ro) no("readonly method");
       return this.signature(`${name}${q}`);
     }
-    return `${ro}${name}${q}${this.eat(":") ? `: ${this.type().t}` : ""}`;
+    return `${ro}${name}${q}${this.eat(":") ? `: ${this.type()}` : ""}`;
   }
   /** A call or method signature after its name: `<T>(a: T): R`. */
   private signature(head: string): string {
@@ -405,8 +400,8 @@ class Parser {
       if (this.is(">")) break;
       if ((this.is("const") || this.is("in") || this.is("out")) && this.isIdent(this.peek(1))) no("type parameter modifier");
       let p = this.ident();
-      if (this.eat("extends")) p += ` extends ${this.type().t}`;
-      if (this.eat("=")) p += ` = ${this.type().t}`;
+      if (this.eat("extends")) p += ` extends ${this.type()}`;
+      if (this.eat("=")) p += ` = ${this.type()}`;
       out.push(p);
     } while (this.eat(","));
     this.expect(">");
@@ -426,7 +421,7 @@ class Parser {
       if (nameTok && ["public", "private", "protected", "readonly", "override"].includes(nameTok.text) && this.isIdent(this.peek(1))) no("parameter property");
       p += this.ident();
       if (this.eat("?")) p += "?";
-      if (this.eat(":")) p += `: ${this.type().t}`;
+      if (this.eat(":")) p += `: ${this.type()}`;
       if (this.is("=")) no("parameter initializer");
       out.push(p);
       if (!this.eat(",") && !this.is(")")) no("expected , between parameters");
@@ -438,14 +433,14 @@ class Parser {
     if (this.is("asserts") && this.isIdent(this.peek(1)) && !this.nl(this.peek(1)!)) {
       this.next();
       const name = this.ident();
-      return this.eat("is") ? `asserts ${name} is ${this.type().t}` : `asserts ${name}`;
+      return this.eat("is") ? `asserts ${name} is ${this.type()}` : `asserts ${name}`;
     }
     if (this.isIdent(this.peek()) && this.is("is", 1) && !this.nl(this.peek(1)!)) {
       const name = this.ident();
       this.next();
-      return `${name} is ${this.type().t}`;
+      return `${name} is ${this.type()}`;
     }
-    return this.type().t;
+    return this.type();
   }
 
   // ---- expressions (an exported constant without a type annotation prints its initializer) ----
@@ -455,10 +450,10 @@ class Parser {
     for (;;) {
       if (this.is("as") && !this.nl(this.peek()!)) {
         this.next();
-        e = `${e} as ${this.is("const") ? (this.next(), "const") : this.type().t}`;
+        e = `${e} as ${this.is("const") ? (this.next(), "const") : this.type()}`;
       } else if (this.is("satisfies") && !this.nl(this.peek()!)) {
         this.next();
-        e = `${e} satisfies ${this.type().t}`;
+        e = `${e} satisfies ${this.type()}`;
       } else return e;
     }
   }
@@ -609,7 +604,7 @@ class Parser {
         this.expect("=");
         const type = this.type();
         this.semicolon();
-        add(name, "type", `type ${name}${tp} = ${type.t};`);
+        add(name, "type", `type ${name}${tp} = ${type};`);
         return;
       }
       case "interface": {
@@ -645,7 +640,7 @@ class Parser {
         for (;;) {
           const name = this.ident();
           if (this.is("!")) no("definite assignment");
-          const type = this.eat(":") ? this.type().t : null;
+          const type = this.eat(":") ? this.type() : null;
           let text: string;
           if (this.eat("=")) {
             if (type !== null || !exported) {

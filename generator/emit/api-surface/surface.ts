@@ -1,13 +1,14 @@
 import type * as TS from "typescript";
 import type { OutputFile } from "../output-file.ts";
-// TypeScript comes with ts-morph (a dependency of the generator); loaded on first use, from V8's code cache.
+// TypeScript comes with ts-morph (a dependency of the generator); loaded only when the fallback runs, from V8's code cache.
 import { typescript } from "../../load/typescript.ts";
 import { outline } from "./outline.ts";
 import { statementsOf, Unsupported, type Statement } from "./declarations.ts";
 
 /**
- * The exported surface of a generated package, read from its TypeScript sources with TypeScript's parser
- * (no type checker: parsing ~50 files costs milliseconds, a program would cost seconds on every generate).
+ * The exported surface of a generated package, read from its TypeScript sources: by declarations.ts (no
+ * TypeScript: loading it and parsing with it were ~40% of a `check`), or, for a form that reader does not
+ * know, with TypeScript's parser and printer (no type checker: a program would cost seconds on every generate).
  * `export *` and `export { a } from` are followed to the declaring file; each name gets its kind and its
  * declaration as a consumer sees it: comments and function bodies dropped, a constant's type annotation
  * instead of its value.
