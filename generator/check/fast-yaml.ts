@@ -1,16 +1,23 @@
-import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 
 /**
  * A reader for the plain YAML that spec files are written in (block mappings and sequences, `- key:` and
  * `- -` items, plain and quoted scalars, also over several lines as `yaml.stringify` folds them, `|`/`>`
- * block scalars, flow lists of scalars, comment lines), making the `yaml` library's own nodes with
+ * block scalars, one-line flow lists and mappings, comment lines), making the `yaml` library's own nodes with
  * the same values and start offsets. Parsing with `yaml` was the largest part of reading specs (~0.1 s of a
  * `check`, ~0.8 s of a 300-entity `generate`).
  *
  * Anything else, and anything the library might report (a duplicate key, a tab, a second document, an
- * anchor, a tag, a flow mapping, a trailing comment), returns null: the caller parses with `yaml`, so every
+ * anchor, a tag, a multi-line flow collection, a trailing comment), returns null: the caller parses with `yaml`, so every
  * diagnostic comes from the library as before. A test holds values and offsets equal to the library's.
  */
+
+/** A document of fastYaml's parse, for readers that use the Document API (read-api.ts). */
+export function documentOf(contents: Node): Document {
+  const doc = new Document(undefined, { uniqueKeys: true, strict: true });
+  doc.contents = contents;
+  return doc;
+}
 
 /** The parse, or null for a text this reader leaves to `yaml`. */
 export function fastYaml(text: string): { contents: Node; lines: LineCounter } | null {
@@ -180,6 +187,7 @@ class Reader {
     if (c === '"') [node, end] = this.doubleQuoted(i, col);
     else if (c === "'") [node, end] = this.singleQuoted(i, col);
     else if (c === "[") [node, end] = this.flowList(i, l.end);
+    else if (c === "{") [node, end] = this.flowMap(i, l.end);
     else if ((c === "|" || c === ">") && (i + 1 === l.end || (i + 2 === l.end && this.s[i + 1] === "-"))) [node, end] = this.blockScalar(i, l, col);
     else {
       // A plain scalar, over the deeper lines after it too (folded: one space a line break).
@@ -292,6 +300,54 @@ class Reader {
     return [node, end];
   }
 
+  /** `{status: 101, message: Missing customerId}` on one line: plain keys, each followed by `: `. */
+  private flowMap(i: number, lineEnd: number): [YAMLMap, number] {
+    const map = new YAMLMap();
+    map.flow = true;
+    map.range = [i, i, i];
+    const keys = new Set<string>();
+    let j = i + 1;
+    const skip = () => { while (this.s.charCodeAt(j) === 32) j++; };
+    skip();
+    if (this.s[j] === "}") return [map, j + 1];
+    for (;;) {
+      skip();
+      const m = /^([A-Za-z_][A-Za-z0-9_]*): +/u.exec(this.s.slice(j, lineEnd)) ?? no();
+      const name = m[1]!;
+      if (keys.has(name) || name === "__proto__") no();
+      keys.add(name);
+      const key = new Scalar(name);
+      key.type = "PLAIN";
+      key.range = [j, j + name.length, j + name.length];
+      j += m[0].length;
+      let value: Node;
+      const c = this.s[j];
+      if (c === '"') {
+        const [node, end] = this.doubleQuoted(j, 0);
+        if (this.s.slice(j, end).includes("\n")) no();
+        value = node;
+        j = end;
+      } else if (c === "[" || c === "{") {
+        const [node, end] = c === "[" ? this.flowList(j, lineEnd) : this.flowMap(j, lineEnd);
+        value = node;
+        j = end;
+      } else {
+        let e = j;
+        while (e < lineEnd && !",}".includes(this.s[e]!)) e++;
+        const item = this.s.slice(j, e).replace(/ +$/u, "");
+        if (!PLAIN_IN_FLOW.test(item)) no();
+        value = plain(item, j);
+        j = e;
+      }
+      map.items.push(new Pair(key, value));
+      skip();
+      const d = this.s[j];
+      if (d === ",") { j++; skip(); if (this.s[j] === "}") no(); continue; }
+      if (d === "}") return [map, j + 1];
+      return no();
+    }
+  }
+
   /** `[a, "b", 3, [c]]` on one line. */
   private flowList(i: number, lineEnd: number): [YAMLSeq, number] {
     const seq = new YAMLSeq();
@@ -308,8 +364,9 @@ class Reader {
         if (this.s.slice(j, end).includes("\n")) no();
         seq.items.push(node);
         j = end;
-      } else if (this.s[j] === "[") {
-        const [node, end] = this.flowList(j, lineEnd); // `groups: [[a], [b, c]]`
+      } else if (this.s[j] === "[" || this.s[j] === "{") {
+        // `groups: [[a], [b, c]]`, `- [{status: 101}]`
+        const [node, end] = this.s[j] === "[" ? this.flowList(j, lineEnd) : this.flowMap(j, lineEnd);
         seq.items.push(node);
         j = end;
       } else {

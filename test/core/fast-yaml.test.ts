@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node } from "yaml";
-import { fastYaml } from "../../generator/check/fast-yaml.ts";
+import { documentOf, fastYaml } from "../../generator/check/fast-yaml.ts";
 
 /**
  * fastYaml reads the plain YAML of specs without the `yaml` library's parser; the library stays the oracle:
@@ -57,9 +57,22 @@ describe("fastYaml", () => {
     ["scalars", 'a: text with spaces, commas (and) "quotes"\nb: -12\nc: 3.25\nd: true\ne: false\nf: null\ng: "7"\nh: \'it\'\'s\'\ni: yes\nj: 0\nk: "\\u00e9\\t\\"x\\\\"\n'],
     ["nesting", "top:\n  - name: a\n    enum: [x, \"y\", 3, [[z], []]]\n    groups:\n    - - p\n      - q\n    - [r]\n  -\n    name: b\n# comment\nlast: []\n"],
     ["folded quoted and plain lines", 'a: "one\n  two\n\n  three "\nb: plain\n  continued\n  again\nc: \'single\n  folded\'\n'],
+    ["flow mappings", "a:\n  - {status: 101, message: Missing customerId}\n  - [{b: \"x\", c: [1, 2], d: {}}]\nb: {}\n"],
     ["block scalars", "a: |-\n  line one\n    indented\n\n  after blank\nb: >-\n  folded\n  text\n\n  para\nc: |\n  kept\n\nd: x\n"],
   ])("%s", (what, text) => {
     expect(agrees(text, what)).toBe(true);
+  });
+
+  test("api.yaml read through documentOf gives the library's values and nodes by path", () => {
+    const text = readFileSync("specs/api.yaml", "utf8");
+    const fast = fastYaml(text);
+    expect(fast).not.toBeNull();
+    const doc = parseDocument(text, { uniqueKeys: true, strict: true });
+    const mine = documentOf(fast!.contents);
+    expect(mine.toJS()).toEqual(doc.toJS());
+    for (const path of [["package", "version"], ["paths", "ingestion"], ["server", "url"], ["callbackName"], ["entries"], ["shapes"]]) {
+      expect(shape(mine.getIn(path, true)), path.join(".")).toEqual(shape(doc.getIn(path, true)));
+    }
   });
 
   test.each([
@@ -70,7 +83,8 @@ describe("fastYaml", () => {
     ["a tag", "a: !!str 1\n"],
     ["a trailing comment", "a: 1 # one\n"],
     ["an empty value", "a:\nb: 1\n"],
-    ["a flow mapping", "a: {b: 1}\n"],
+    ["a flow mapping over lines", "a: {b: 1,\n  c: 2}\n"],
+    ["a flow mapping's key without a space", "a: {b:1}\n"],
     ["numbers in other notations", "a: 1e3\n"],
     ["a bad indentation", "a:\n  b: 1\n c: 2\n"],
     ["an unterminated string", 'a: "open\n'],
