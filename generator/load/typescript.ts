@@ -7,8 +7,9 @@ import type * as TS from "typescript";
 
 /**
  * TypeScript (the copy inside ts-morph, a dependency of the generator), loaded with V8's code cache.
- * Compiling its 9 MB of JavaScript took ~0.15 s of every `generate` and `check` (the API surface parses the
- * generated sources); with the cache that `npm run build:generator` writes, ~0.04 s. Node 20 has no
+ * Compiling its 9 MB of JavaScript takes ~0.15 s; with the cache that `npm run build:generator` writes, ~0.04 s.
+ * `generate` and `check` no longer load it (the API surface is read by emit/api-surface/declarations.ts, with
+ * TypeScript only for a form that reader does not know); `diff` does, for its compiler verdicts. Node 20 has no
  * compile cache of its own (module.enableCompileCache is Node 22).
  *
  * The cache is used only for the typescript.js it was made from (path, size and time recorded beside it):
@@ -81,9 +82,9 @@ export function typescript(): typeof TS {
 }
 
 /**
- * Writes the code cache (called by the build, after it ran a `check`): it then holds the functions that the
- * API surface compiled while parsing and printing real sources, not only TypeScript's top level. Without a run
- * before it, a small parse and print stand in.
+ * Writes the code cache (called by the build, after it ran a `check`): it holds the functions a run compiled
+ * while parsing and printing, not only TypeScript's top level. When the run did not load TypeScript (the
+ * surface's own reader knew every form), a small parse and print stand in.
  */
 export function writeTypeScriptCodeCache(): void {
   const file = typescriptPath();

@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import type { OutputFile } from "../emit/output-file.ts";
 import { Refused } from "../util/assert.ts";
 import { isOwnedOrEmpty, listFiles, PRESERVED_FILES, UNOWNED } from "./disk.ts";
+import { writeNewFiles } from "./parallel-write.ts";
 
 export interface WriteSummary {
   readonly written: string[];
@@ -80,9 +81,13 @@ export function recover(out: string): void {
  * Test hook: PANGO_CODEGEN_TEST_SLOW_WRITE_MS=<ms> pauses after each file written to the staging folder and
  * around the swap, so test/hardening/interrupted-runs.test.ts can kill a run mid-write. Unset in normal use.
  */
-function testPause(): void {
+function pauseMs(): number {
   const ms = Number(process.env.PANGO_CODEGEN_TEST_SLOW_WRITE_MS ?? "0");
-  if (Number.isFinite(ms) && ms > 0) sleep(ms);
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+function testPause(): void {
+  const ms = pauseMs();
+  if (ms > 0) sleep(ms);
 }
 
 /**
@@ -130,15 +135,19 @@ export function writeOutput(out: string, files: readonly OutputFile[]): WriteSum
     mkdirSync(staging, { recursive: true });
     const unchanged = new Set(summary.unchanged);
     const made = new Set<string>();
+    // New files are written together at the end (parallel-write.ts), unless the test hook pauses after each.
+    const paused = pauseMs() > 0, fresh: [string, string][] = [];
     for (const f of files) {
       const target = join(staging, f.path);
       if (unchanged.has(f.path)) {
         if (!made.has(dirname(target))) { mkdirSync(dirname(target), { recursive: true }); made.add(dirname(target)); }
         try { linkSync(join(out, f.path), target); continue; } catch { /* another file system: copy below */ }
       }
+      if (!paused) { fresh.push([target, f.contents]); continue; }
       writeStaged(target, f.contents, made);
       testPause();
     }
+    writeNewFiles(fresh);
     if (existsSync(out)) renameSync(out, backup);
     testPause();
     renameSync(staging, out);

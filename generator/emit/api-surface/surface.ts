@@ -1,12 +1,14 @@
 import type * as TS from "typescript";
 import type { OutputFile } from "../output-file.ts";
-// TypeScript comes with ts-morph (a dependency of the generator); loaded on first use, from V8's code cache.
+// TypeScript comes with ts-morph (a dependency of the generator); loaded only when the fallback runs, from V8's code cache.
 import { typescript } from "../../load/typescript.ts";
 import { outline } from "./outline.ts";
+import { statementsOf, Unsupported, type Statement } from "./declarations.ts";
 
 /**
- * The exported surface of a generated package, read from its TypeScript sources with TypeScript's parser
- * (no type checker: parsing ~50 files costs milliseconds, a program would cost seconds on every generate).
+ * The exported surface of a generated package, read from its TypeScript sources: by declarations.ts (no
+ * TypeScript: loading it and parsing with it were ~40% of a `check`), or, for a form that reader does not
+ * know, with TypeScript's parser and printer (no type checker: a program would cost seconds on every generate).
  * `export *` and `export { a } from` are followed to the declaring file; each name gets its kind and its
  * declaration as a consumer sees it: comments and function bodies dropped, a constant's type annotation
  * instead of its value.
@@ -22,11 +24,66 @@ export interface SurfaceEntry {
   readonly file: string;
 }
 
-/** The names an entry point (e.g. `index.ts`) exports, sorted by name. */
+/**
+ * The names an entry point (e.g. `index.ts`) exports, sorted by name: read without TypeScript when every
+ * file it reaches is in the forms declarations.ts knows (the generated ones are), else with TypeScript.
+ */
 export function surfaceOf(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
+  try {
+    return fastSurfaceOf(files, entry);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    return surfaceWithTypeScript(files, entry);
+  }
+}
+
+const byName = (a: SurfaceEntry, b: SurfaceEntry): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The surface read with TypeScript's parser and printed with its printer (the fallback, and the oracle of the tests). */
+export function surfaceWithTypeScript(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
   const out = new Map<string, SurfaceEntry>();
   collect(files, entry, null, out, new Set());
-  return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...out.values()].sort(byName);
+}
+
+/** The surface read by declarations.ts; throws `Unsupported` when a file has a form it does not know. */
+export function fastSurfaceOf(files: ReadonlyMap<string, string>, entry: string): SurfaceEntry[] {
+  const out = new Map<string, SurfaceEntry>();
+  collectFast(files, entry, null, out, new Set());
+  return [...out.values()].sort(byName);
+}
+
+/** The statements of each file last read, by path (a text compared by identity first: most are the very string read before). */
+const read = new Map<string, { readonly text: string; readonly statements: Statement[] }>();
+
+function statements(files: ReadonlyMap<string, string>, path: string): Statement[] {
+  const text = files.get(path);
+  if (text === undefined) throw new Error(`api-surface: ${path} is re-exported but not generated`);
+  const known = read.get(path);
+  if (known && known.text === text) return known.statements;
+  const sts = statementsOf(text);
+  if (read.size > 5000) read.clear();
+  read.set(path, { text, statements: sts });
+  return sts;
+}
+
+/** `collect`, over declarations.ts's statements: the same walk, the same first-declaration-wins order. */
+function collectFast(files: ReadonlyMap<string, string>, path: string, names: Map<string, string> | null, out: Map<string, SurfaceEntry>, seen: Set<string>): void {
+  for (const st of statements(files, path)) {
+    if (st.kind === "star") {
+      const target = resolve(path, st.from);
+      const key = `${target}*${names ? [...names].join(",") : ""}`;
+      if (!seen.has(key)) { seen.add(key); collectFast(files, target, names, out, seen); }
+    } else if (st.kind === "named") {
+      const wanted = new Map<string, string>();
+      for (const [exported, local] of st.names) if (!names || names.has(exported)) wanted.set(local, names?.get(exported) ?? exported);
+      if (wanted.size > 0) collectFast(files, resolve(path, st.from), wanted, out, seen);
+    } else {
+      const as = names ? names.get(st.name) : st.name;
+      if (as !== undefined && !out.has(as) && st.kind === "other") throw new Unsupported(`exported ${st.name}`);
+      if (as !== undefined && !out.has(as)) out.set(as, { name: as, kind: (st as Extract<Statement, { kind: "decl" }>).decl, declaration: (st as Extract<Statement, { kind: "decl" }>).text, file: path });
+    }
+  }
 }
 
 const parsed = new Map<string, TS.SourceFile>();
