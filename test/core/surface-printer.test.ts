@@ -31,6 +31,7 @@ describe("the surface read without TypeScript", () => {
     ["interfaces", 'export interface I<T = unknown> extends X.Y<T>, Z {\n  /** doc */\n  readonly [k: string]: T;\n  (a: T): void;\n  m?<U>(u: U): U;\n  "quoted-key"?: 1.5,\n  readonly [KEY]?: true\n}\nexport interface E {}\n'],
     ["strings are escaped again from their value", "export type S = \"it's\" | \"a\\u00e9\\x41\\0\\\\\" | \"é😀\" | \"tab\\tq\\\"\" | 1.50 | 1e3 | 100 | -1;\n"],
     ["functions: bodies, overloads, async, predicates", "export function f(a: string): string;\nexport function f(a: unknown): unknown { return /}/u.test(String(a)) ? `}${a}` : a; }\nexport async function g<T>(x: T): Promise<T> { return x; }\nexport function h(x: unknown): asserts x is string {}\nexport declare function d(): void;\n"],
+    ["parameters with keyword-literal defaults", "export function f(a: string, b = false, c = null, d: boolean | undefined = undefined): void { void a; }\nexport function g(x = true) { return x; }\n"],
     ["constants: typed, literal, layout of object and array literals", 'export const a: Readonly<Record<string, { b: 1 }>> = JSON.parse("{}");\nexport const b = ["x", "y"] as const;\nexport const c = {\n  "k-1": v as unknown as T,\n  k2: [\n    1, 2,\n  ],\n  k3: {}, k4: [],\n} as const;\nexport const d = { a: 1,\n b: [{ q: 1,\n}] } as const;\nexport const e = -1, f = 2.50;\nexport declare const g: number;\nconst hidden = { x: 1 };\n'],
     ["statements without semicolons", "export type A = B\nexport const c = 1\nexport interface I { a: 1 }\n"],
     ["re-exports", 'export * from "./a.js";\nexport { x as y, type T } from "./a.js";\nexport type { U } from "./a.js";\n'],
@@ -46,6 +47,7 @@ describe("the surface read without TypeScript", () => {
       "export type T = [a: string, b?: number];\n",
       "export const f = (x: number) => x;\n",
       "export function f(x = 1): number { return x; }\n",
+      "export function f(x = false || y): boolean { return x; }\n",
       "export type S = 'single-quoted';\n",
       'export function f() { return "x; }\n',
     ]) {

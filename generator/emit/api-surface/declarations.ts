@@ -422,7 +422,13 @@ class Parser {
       p += this.ident();
       if (this.eat("?")) p += "?";
       if (this.eat(":")) p += `: ${this.type()}`;
-      if (this.is("=")) no("parameter initializer");
+      if (this.eat("=")) {
+        // A default of a keyword literal (`byName = false`) is printed as written, as TypeScript's printer does;
+        // any other initializer is left to TypeScript.
+        const init = this.peek();
+        if (!init || !["true", "false", "null", "undefined"].includes(init.text) || !(this.is(",", 1) || this.is(")", 1))) no("parameter initializer");
+        p += ` = ${this.next().text}`;
+      }
       out.push(p);
       if (!this.eat(",") && !this.is(")")) no("expected , between parameters");
     }
