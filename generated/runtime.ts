@@ -161,14 +161,23 @@ export function ownFields(data: object): Record<string, unknown> {
 }
 
 /**
- * The fields `names` of `o` read by name, as a tester reads them, copied onto a null-prototype object whose every key
- * enumerates. A wide table's collector reads its fields in one pass over the keys; when that pass found nothing wrong
- * although the tester rejected the object, a field hid from the pass (not enumerable), and the collector passes over
- * this copy instead. (The generator does not use it for a table with a field named like a key of Object.prototype.)
+ * Whether `o` has an own string key that a pass over its keys did not meet: `enumerated` is how many keys that pass
+ * met. A non-enumerable own property is one; a tester reads fields by name and sees it, so a wide table's collector,
+ * which reads its fields in one pass over the keys, must then read them by name too (`fieldsByName`).
+ */
+export function missedKeys(o: object, enumerated: number): boolean {
+  return Object.getOwnPropertyNames(o).length !== enumerated;
+}
+
+/**
+ * `o`'s enumerable own keys (unknown ones too) and its fields `names` read by name, as a tester reads them, copied onto
+ * a null-prototype object whose every key enumerates: what a wide table's collector passes over when `missedKeys`
+ * says its pass missed a key. (The generator does not use it for a table with a field named like a key of
+ * Object.prototype.)
  */
 export function fieldsByName(o: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  const copy = Object.create(null) as Record<string, unknown>;
-  for (const n of names) copy[n] = o[n];
+  const copy = Object.assign(Object.create(null) as Record<string, unknown>, o);
+  for (const n of names) if (!(n in copy)) copy[n] = o[n];
   return copy;
 }
 

@@ -8,7 +8,7 @@
 import type { CustomerIdentity } from "../types/customer-identity.js";
 import { CUSTOMER_IDENTITY_GENDER_VALUES, CUSTOMER_IDENTITY_MARITAL_STATUS_VALUES, CUSTOMER_IDENTITY_SOURCE_CHANNEL_VALUES, CUSTOMER_IDENTITY_RECORD_STATUS_VALUES } from "../types/customer-identity.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, dateFormat, enumIssue, unreadable, add, collected, fieldsByName, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, dateFormat, enumIssue, unreadable, add, collected, missedKeys, fieldsByName, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 const fieldsOfCustomerIdentity: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "customerId", "customerGroup", "identityNo", "passportNo", "phone", "email", "fullName", "firstName", "lastName", "middleName", "nickNames", "gender", "dob", "dob2", "yob", "maritalStatus", "religious", "country", "state", "city", "district", "ward", "address", "building", "buildingBlock", "apartmentCode", "zipCode", "language", "status", "sourceChannel", "sourceName", "sourceNameLevel2", "storeId", "storeCity", "storeDistrict", "photos", "createdAt", "createdBy", "updatedAt", "updatedBy", "recordStatus"];
 
@@ -32,7 +32,9 @@ export function collectCustomerIdentity(data: unknown, issues: ValidationIssue[]
     f32: unknown, f33: unknown, f34: unknown, f35: unknown, f36: unknown, f37: unknown, f38: unknown, f39: unknown,
     f40: unknown, f41: unknown, f42: unknown, f43: unknown;
   // Each field's value, read in one pass over the keys: a wide table's payloads fill few of its fields, in many shapes.
+  let keys = 0;
   for (const k in o) {
+    keys++;
     switch (k.length) {
       case 3:
         if (k === "dob") { f15 = o[k]; continue; }
@@ -106,7 +108,8 @@ export function collectCustomerIdentity(data: unknown, issues: ValidationIssue[]
         break;
     }
   }
-  const start = issues.length;
+  // The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.
+  if (!byName && missedKeys(o, keys)) return collectCustomerIdentity(fieldsByName(o, fieldsOfCustomerIdentity), issues, path, what, true);
   let v: unknown;
   v = f0;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
@@ -238,8 +241,6 @@ export function collectCustomerIdentity(data: unknown, issues: ValidationIssue[]
   }
   if (!(present(f7) || present(f8))) add(issues, { path, code: "required_any", message: "`phone` or `email` must be present: \"Phone Required if Email is missing\" / \"Email Required if Phone is missing\"", details: rule0OfCustomerIdentity });
   if (!(present(f9) || (present(f10) && present(f11)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule1OfCustomerIdentity });
-  // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable); read the fields by name, as the tester does.
-  if (!byName && issues.length === start) return collectCustomerIdentity(fieldsByName(o, fieldsOfCustomerIdentity), issues, path, what, true);
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { LeadInformation } from "../types/lead-information.js";
 import { LEAD_INFORMATION_GENDER_VALUES, LEAD_INFORMATION_SOURCE_CHANNEL_VALUES, LEAD_INFORMATION_DOUBLE_OPT_IN_VALUES, LEAD_INFORMATION_SINGLE_OPT_IN_VALUES, LEAD_INFORMATION_RECORD_STATUS_VALUES } from "../types/lead-information.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, fieldsByName, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
+import { ownFields, nonBlank, present, emailFormat, enumIssue, unreadable, add, collected, missedKeys, fieldsByName, typeIssue, requiredIssue, rangeIssue, formatIssue } from "../runtime.js";
 
 const fieldsOfLeadInformation: readonly string[] = ["timezoneGmt", "systemName", "internalCompanyId", "leadId", "phone", "email", "customerId", "fullName", "firstName", "lastName", "dob", "gender", "status", "gaTid", "gaCid", "o2oCid", "formKey", "formName", "formVs", "tags", "sourceChannel", "sourceName", "sourceNameLevel2", "sourceNameLevel3", "doubleOptIn", "singleOptIn", "facebookId", "zaloId", "linkedin", "twitterId", "instagramId", "prospectLevel", "createdAt", "createdBy", "updatedAt", "updatedBy", "recordStatus"];
 
@@ -29,7 +29,9 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
     f24: unknown, f25: unknown, f26: unknown, f27: unknown, f28: unknown, f29: unknown, f30: unknown, f31: unknown,
     f32: unknown, f33: unknown, f34: unknown, f35: unknown, f36: unknown;
   // Each field's value, read in one pass over the keys: a wide table's payloads fill few of its fields, in many shapes.
+  let keys = 0;
   for (const k in o) {
+    keys++;
     switch (k.length) {
       case 3:
         if (k === "dob") { f10 = o[k]; continue; }
@@ -96,7 +98,8 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
         break;
     }
   }
-  const start = issues.length;
+  // The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.
+  if (!byName && missedKeys(o, keys)) return collectLeadInformation(fieldsByName(o, fieldsOfLeadInformation), issues, path, what, true);
   let v: unknown;
   v = f0;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
@@ -217,8 +220,6 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
     else enumIssue(issues, path, "/recordStatus", "`recordStatus` must be one of `Active`, `Deleted`", v, LEAD_INFORMATION_RECORD_STATUS_VALUES);
   }
   if (!(present(f7) || (present(f8) && present(f9)))) add(issues, { path, code: "required_any", message: "`fullName` or all of `firstName` and `lastName` must be present: \"Full Name required if First and Last name are missing\" / \"First Name required if Full name is missing\" / \"Last Name required if Full name is missing\"", details: rule0OfLeadInformation });
-  // Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable); read the fields by name, as the tester does.
-  if (!byName && issues.length === start) return collectLeadInformation(fieldsByName(o, fieldsOfLeadInformation), issues, path, what, true);
 }
 
 /**

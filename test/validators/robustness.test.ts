@@ -124,6 +124,34 @@ describe("own properties only (regressions)", () => {
     }
   });
 
+  it("reports the same issues whether a field enumerates or not, for every field of every entity, with other problems beside it", () => {
+    // The tester reads fields by name, so a non-enumerable own field counts; the collector must agree however it reads
+    // (by name, or a wide table's pass over the keys). Each field in turn: a wrong value, then a right one, hidden,
+    // beside a missing required field or a broken rule and (on a closed table) an unknown key.
+    const symbol = Symbol("not a field type");
+    let compared = 0;
+    for (const e of model.entities) {
+      const valid = (fixtures as unknown as Record<string, { valid: Record<string, unknown>[] }>)[e.objectType]!.valid[0]!;
+      for (const f of e.fields) {
+        for (const value of [symbol, valid[f.name]]) {
+          if (value === undefined) continue;
+          const base: Record<string, unknown> = { ...valid, [f.name]: value };
+          const other = e.fields.find((g) => g.required && g.name !== f.name) ?? e.rules.flatMap((r) => r.groups.flat()).map((n) => e.fields.find((g) => g.name === n)!).find((g) => g.name !== f.name);
+          if (other) delete base[other.name];
+          if (!e.acceptsUnknownKeys) base.zzNotAField = 1;
+          const hidden = { ...base };
+          delete hidden[f.name];
+          Object.defineProperty(hidden, f.name, { value, enumerable: false, configurable: true });
+          const shown = exported[e.validateName]!(base) as Result, seen = exported[e.validateName]!(hidden) as Result;
+          expect(pairs(seen), `${e.objectType}.${f.name}`).toEqual(pairs(shown));
+          expect(exported[e.isName]!(hidden), `${e.objectType}.${f.name}`).toBe(exported[e.isName]!(base));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(model.entities.length);
+  });
+
   it("treats an own __proto__ key as an unknown field on a closed entity and as a custom field on an open one", () => {
     const closed = JSON.parse('{"patronId":"1","mail":"a@b.co","mailKind":"Business","__proto__":{"x":1}}') as unknown;
     expect(pairs(p.validate("patron-email")(closed))).toEqual(["/__proto__ unknown_field"]);

@@ -10,7 +10,7 @@ import { entityStandardCode, requestStandardCode, schemaName } from "./standard-
 import { apiExports, apiStandardCode, apiValidatorCode } from "./api-code.ts";
 
 /** The helpers of runtime.ts a generated file may call; each file imports those its code uses. */
-const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected", "fieldsByName", "pointerToken", "typeIssue", "requiredIssue", "rangeIssue", "formatIssue"];
+const RUNTIME_HELPERS = ["ownFields", "nonBlank", "present", "emailFormat", "uriFormat", "dateFormat", "upperLetters", "enumIssue", "unknownField", "unreadable", "add", "collected", "missedKeys", "fieldsByName", "pointerToken", "typeIssue", "requiredIssue", "rangeIssue", "formatIssue"];
 
 function runtimeImports(body: Code): Code[] {
   const used = RUNTIME_HELPERS.filter((h) => new RegExp(`\\b${h}[(<]`, "u").test(body.text));

@@ -56,7 +56,7 @@ function enumerateFields(t: Table): Code {
   const cases = [...byLength].sort(([a], [b]) => a - b).map(([length, fs]) => _`case ${length}:\n${indent(join(fs.map(take), NL))}\n  break;`);
   const after = t.acceptsUnknownKeys ? [] : [_`unknownKey = true;`];
   const why = new Code("// Each field's value, read in one pass over the keys: a wide table's payloads fill few of its fields, in many shapes.");
-  return _`${why}\nfor (const k in o) {\n${indent(join([_`switch (k.length) {\n${indent(join(cases, NL))}\n}`, ...after], NL))}\n}`;
+  return _`${why}\nlet keys = 0;\nfor (const k in o) {\n${indent(join([_`keys++;`, _`switch (k.length) {\n${indent(join(cases, NL))}\n}`, ...after], NL))}\n}`;
 }
 
 /**
@@ -70,9 +70,10 @@ function enumerateFields(t: Table): Code {
 const ENUMERATE_ABOVE = 32;
 
 /**
- * Whether a wide table's collector, when its pass over the keys found nothing, re-reads the fields by name through the
- * runtime's `fieldsByName` (a copy it passes over the same way) rather than through a by-name read of each field in
- * its own code: always, but for a table with a field named like a key of Object.prototype (read as an own property only).
+ * Whether a wide table's collector, when its pass over the keys missed a key (`missedKeys`), reads the fields by name
+ * through the runtime's `fieldsByName` (a copy of the payload it passes over the same way) rather than through a
+ * by-name read of each field in its own code: always, but for a table with a field named like a key of
+ * Object.prototype (read as an own property only).
  */
 function rereadsByCopy(t: Table): boolean {
   return t.fields.length > ENUMERATE_ABOVE && !t.fields.some((f) => prototypeKey(f.name));
@@ -92,17 +93,20 @@ function checks(t: Table, tables: ReadonlyMap<string, Table>, mode: Mode): Code 
   if (enumerate) {
     body.push(locals(t));
     if (!t.acceptsUnknownKeys) body.push(_`let unknownKey = false;`);
-    body.push(rereadsByCopy(t) ? enumerateFields(t) : _`if (byName) {\n${indent(join(t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`), NL))}\n} else {\n${indent(enumerateFields(t))}\n}`);
-    body.push(_`const start = issues.length;`);
+    if (rereadsByCopy(t)) {
+      body.push(enumerateFields(t));
+      // Before any issue: the copy holds every key of the payload, so the call reports all of them.
+      const why = new Code("// The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.");
+      body.push(_`${why}\nif (!byName && missedKeys(o, keys)) return ${collectorName(t)}(fieldsByName(o, ${fieldsConst(t)}), issues, path, what, true);`);
+    } else {
+      const why = new Code("// The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.");
+      const reads = [...t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`), ...(t.acceptsUnknownKeys ? [] : [_`unknownKey = true;`])];
+      body.push(_`if (byName) {\n${indent(join(reads, NL))}\n} else {\n${indent(enumerateFields(t))}\n  ${why}\n  if (missedKeys(o, keys)) return ${collectorName(t)}(data, issues, path, what, true);\n}`);
+    }
   }
   body.push(_`let v: unknown;`,
     ...t.fields.map((f) => (enumerate ? checkField(f, tables, mode, at(f)) : checkField(f, tables, mode))),
     ...t.rules.map((r, i) => _`if (!(${enumerate ? ruleHolds(t, r.groups, at) : ruleHolds(t, r.groups)})) ${onProblem(mode, _`add(issues, { path, code: "required_any", message: ${ruleMessage(r)}, details: ${ruleDetails(t, i)} });`)}`));
-  if (enumerate) {
-    const why = new Code("// Nothing found, yet the tester rejected the object: a field hides from the enumeration (not enumerable); read the fields by name, as the tester does.");
-    const again = rereadsByCopy(t) ? _`fieldsByName(o, ${fieldsConst(t)})` : _`data`;
-    body.push(_`${why}\nif (!byName && ${t.acceptsUnknownKeys ? _`` : _`!unknownKey && `}issues.length === start) return ${collectorName(t)}(${again}, issues, path, what, true);`);
-  }
   if (!t.acceptsUnknownKeys) body.push(_`${enumerate ? _`if (unknownKey) ` : _``}for (const k in o) {\n${indent(knownKeysSwitch(t))}\n  ${onProblem(mode, _`unknownField(issues, path, k, ${fieldsConst(t)}, ${t.title});`)}\n}`);
   if (mode === "test") {
     body.push(_`return true;`);
