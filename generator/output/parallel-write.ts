@@ -58,8 +58,13 @@ export function writeNewFiles(files: readonly (readonly [path: string, contents:
   } catch {
     started = false;
   }
-  for (const [path, contents] of mine) writeFileSync(path, contents);
-  // A worker that died without a word is given up on after a minute (its share is then written here).
-  if (started) Atomics.wait(status, 0, 0, 60_000);
+  try {
+    for (const [path, contents] of mine) writeFileSync(path, contents);
+  } finally {
+    // Waited for even when a write here failed: the caller then removes the staging folder, which the worker must
+    // no longer be writing into. A worker that died without a word is given up on after a minute (its share is
+    // then written here).
+    if (started) Atomics.wait(status, 0, 0, 60_000);
+  }
   if (Atomics.load(status, 0) !== 1) for (const [path, contents] of theirs) writeFileSync(path, contents);
 }
