@@ -1,4 +1,4 @@
-import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { Document, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 
 /**
  * A reader for the plain YAML that spec files are written in (block mappings and sequences, `- key:` and
@@ -17,6 +17,17 @@ export function documentOf(contents: Node): Document {
   const doc = new Document(undefined, { uniqueKeys: true, strict: true });
   doc.contents = contents;
   return doc;
+}
+
+/**
+ * A spec-like YAML text (a spec, api.yaml) as a Document and its line starts: fastYaml's when it reads the text,
+ * else the library's (duplicate keys refused, strict), whose errors and warnings the caller reports.
+ */
+export function readYaml(text: string): { doc: Document; lines: LineCounter } {
+  const fast = fastYaml(text);
+  if (fast) return { doc: documentOf(fast.contents), lines: fast.lines };
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true }), lines };
 }
 
 /** The parse, or null for a text this reader leaves to `yaml`. */

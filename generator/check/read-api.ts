@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { isMap, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { documentOf, fastYaml } from "./fast-yaml.ts";
+import { isMap, type LineCounter, type Document, type Node } from "yaml";
+import { readYaml } from "./fast-yaml.ts";
 import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
 import type { ApiInfo, PackageInfo } from "../model/ir.ts";
 import type { RawShape } from "./raw-spec.ts";
@@ -28,9 +28,7 @@ const CALLBACK_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/u;
 /** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
 export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; shapes: RawShape[] | null; diagnostics: Diagnostic[] } {
   // Plain YAML is read by fastYaml (as a spec is); anything else, and every YAML error, by the library.
-  const fast = fastYaml(text);
-  const lines = fast?.lines ?? new LineCounter();
-  const doc = fast ? documentOf(fast.contents) : parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true });
+  const { doc, lines } = readYaml(text);
   const diagnostics: Diagnostic[] = [];
   const at = (node: unknown) => {
     const range = (node as Node | undefined)?.range;

@@ -1,11 +1,11 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import { diag, type Diagnostic, type DiagnosticCode, type SourcePos } from "./diagnostics.ts";
 import {
   ERRATUM_PROPERTIES, FIELD_TYPES, FORMATS, TAGS,
   type Located, type RawErratum, type RawField, type RawIncomplete, type RawRule, type RawSpec, type RawTable,
 } from "./raw-spec.ts";
 import { closest } from "../util/text.ts";
-import { fastYaml } from "./fast-yaml.ts";
+import { readYaml } from "./fast-yaml.ts";
 
 /** Walks one parsed YAML document, reporting every shape problem it meets. */
 export class Reader {
@@ -260,9 +260,7 @@ function readTable(r: Reader, node: Node, index: number): RawTable | null {
 /** Parses and shape-checks one spec file. Returns the spec (null when unusable) and every problem found. */
 export function readSpec(file: string, text: string): { spec: RawSpec | null; partial?: RawSpec | null; diagnostics: Diagnostic[] } {
   // The plain YAML specs are written in is read by fastYaml; anything else (and every error) by the library.
-  const fast = fastYaml(text);
-  const lines = fast?.lines ?? new LineCounter();
-  const doc = fast ? { errors: [], warnings: [], contents: fast.contents } : parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const { doc, lines } = readYaml(text);
   const r = new Reader(file, lines);
   // The parser reports a stack overflow (absurd nesting) where and as often as the stack ran out, which varies
   // by machine: one diagnostic at the file's start keeps the output deterministic.

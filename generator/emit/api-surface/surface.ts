@@ -80,8 +80,9 @@ function collectFast(files: ReadonlyMap<string, string>, path: string, names: Ma
       if (wanted.size > 0) collectFast(files, resolve(path, st.from), wanted, out, seen);
     } else {
       const as = names ? names.get(st.name) : st.name;
-      if (as !== undefined && !out.has(as) && st.kind === "other") throw new Unsupported(`exported ${st.name}`);
-      if (as !== undefined && !out.has(as)) out.set(as, { name: as, kind: (st as Extract<Statement, { kind: "decl" }>).decl, declaration: (st as Extract<Statement, { kind: "decl" }>).text, file: path });
+      if (as === undefined || out.has(as)) continue;
+      if (st.kind === "other") throw new Unsupported(`exported ${st.name}`);
+      out.set(as, { name: as, kind: st.decl, declaration: st.text, file: path });
     }
   }
 }

@@ -93,13 +93,12 @@ function checks(t: Table, tables: ReadonlyMap<string, Table>, mode: Mode): Code 
   if (enumerate) {
     body.push(locals(t));
     if (!t.acceptsUnknownKeys) body.push(_`let unknownKey = false;`);
+    // Decided before any issue is reported, so the call by name reports every problem (the copy keeps unknown keys).
+    const why = new Code("// The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.");
     if (rereadsByCopy(t)) {
       body.push(enumerateFields(t));
-      // Before any issue: the copy holds every key of the payload, so the call reports all of them.
-      const why = new Code("// The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.");
       body.push(_`${why}\nif (!byName && missedKeys(o, keys)) return ${collectorName(t)}(fieldsByName(o, ${fieldsConst(t)}), issues, path, what, true);`);
     } else {
-      const why = new Code("// The pass missed a key (a non-enumerable own property) that the tester, reading by name, saw: read the fields by name too.");
       const reads = [...t.fields.map((f) => _`${at(f)} = ${readField(f.name)};`), ...(t.acceptsUnknownKeys ? [] : [_`unknownKey = true;`])];
       body.push(_`if (byName) {\n${indent(join(reads, NL))}\n} else {\n${indent(enumerateFields(t))}\n  ${why}\n  if (missedKeys(o, keys)) return ${collectorName(t)}(data, issues, path, what, true);\n}`);
     }
