@@ -117,23 +117,30 @@ type Candidate = readonly [name: string, ok: (x: unknown) => boolean];
 /** What one measurement gives: median operations per second of each candidate. */
 type Measured = Map<string, number>;
 
+/** The shortest timed run worth a median: a scavenge or a timer tick is a small share of it, not most of it. */
+const MIN_RUN_MS = 25;
+
 /**
  * Times each candidate in blocks of back-to-back runs over the same data: an untimed run first (it absorbs the
  * garbage the previous candidate left), then timed runs. The blocks cycle several times, so a busy moment of the
  * shared machine does not land on one candidate only; the figure is the median of all of a candidate's timed runs.
+ * A timed run passes over the data as many times as it takes the candidate to fill `MIN_RUN_MS` (found in the
+ * untimed run): 200 invalid orders take about half a millisecond, too short a window to compare anything in.
  */
 function measure(candidates: readonly Candidate[], data: readonly unknown[], cycles: number, runs: number): Measured {
   // One loop function per candidate, so no candidate's call site is made polymorphic by another's.
-  const loops = candidates.map(() => new Function("ok", "data", "let valid = 0;\nfor (let i = 0; i < data.length; i++) if (ok(data[i])) valid++;\nreturn valid;") as (ok: (x: unknown) => boolean, data: readonly unknown[]) => number);
+  const loops = candidates.map(() => new Function("ok", "data", "passes", "let valid = 0;\nfor (let p = 0; p < passes; p++) for (let i = 0; i < data.length; i++) if (ok(data[i])) valid++;\nreturn valid;") as (ok: (x: unknown) => boolean, data: readonly unknown[], passes: number) => number);
   const times = candidates.map((): number[] => []);
+  const passes = candidates.map(() => 1);
   for (let cycle = 0; cycle < cycles; cycle++) {
     candidates.forEach(([, ok], k) => {
       for (let run = 0; run <= runs; run++) {
         const start = performance.now();
-        const valid = loops[k]!(ok, data);
+        const valid = loops[k]!(ok, data, passes[k]!);
         const ms = performance.now() - start;
         if (valid < 0) throw new Error("unreachable: keeps the loop's result alive");
-        if (run > 0) times[k]!.push(ms);
+        if (run > 0) times[k]!.push(ms / passes[k]!);
+        else if (cycle === 0) passes[k] = Math.max(1, Math.ceil(MIN_RUN_MS / Math.max(ms, 0.01)));
       }
     });
   }
