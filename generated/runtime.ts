@@ -111,7 +111,12 @@ function tokenKey(token: string): PropertyKey {
 
 /** The key path of the field whose pointer token is `token`, below the object at the JSON Pointer `parent`. */
 function keysBelow(parent: string, token: string): PropertyKey[] {
-  return parent === "" ? [tokenKey(token)] : [...cachedKeys(parent), tokenKey(token)];
+  if (parent === "") return [tokenKey(token)];
+  // Copied by index: spreading the shared key path cost about a tenth of a Standard Schema issue.
+  const base = cachedKeys(parent), n = base.length, keys: PropertyKey[] = new Array(n + 1);
+  for (let i = 0; i < n; i++) keys[i] = base[i]!;
+  keys[n] = tokenKey(token);
+  return keys;
 }
 
 /** A keyed run's issue of a field (pointer token `token`) of the object at `parent`. */
