@@ -10,6 +10,18 @@ export const API_SHAPE_NAMES: readonly string[] = OPENAPI_SCHEMA_NAMES.filter((n
 /** The one shape that is a map (the callback: results by refId); every other is a table of fields. */
 export const MAP_SHAPE_NAME = "IngestionCallback";
 
+/**
+ * The operation responses whose bodies are shapes, and each one's shape: what an example's `for` may name. The OpenAPI
+ * operations read their response schemas from here too, so the two cannot disagree.
+ */
+export const RESPONSE_SHAPES: Readonly<Record<string, string>> = {
+  "ingestion 200": "IngestionSuccessResponse",
+  "ingestion 400": "ErrorResponse",
+  "ingestion 401": "ErrorResponse",
+  "authentication 200": "AuthenticationResponse",
+  "authentication 400": "ErrorResponse",
+};
+
 /** A shape of fields as the table checker reads it: no custom fields, rules or errata. */
 export function shapeTable(s: RawShape): RawTable {
   return { pos: s.pos, title: s.title, customFields: false, incomplete: null, notes: [s.description.value, ...s.notes], fields: s.fields ?? [], rules: [], errata: [] };
@@ -51,8 +63,28 @@ function checkTableShape(s: RawShape, out: Diagnostic[]): void {
     // The package declares no enum types for the API's shapes (their names are not checked against the entities').
     if (f.enum) out.push(diag("not-applicable", f.enum.pos, `'${f.name.value}' of shape '${s.typeName.value}' has an enum; an API shape's fields take none (state the values in its description)`));
   }
-  for (const e of s.examples) checkExample(s, e.value, e.pos, out);
+  const names = new Map<string, SourcePos>();
+  for (const e of s.examples) {
+    checkExample(s, e.value.value, e.value.pos, out);
+    // The name keys the example in the OpenAPI document's `examples` maps.
+    const first = names.get(e.name.value);
+    if (first) out.push(diag("name-collision", e.name.pos, `shape '${s.typeName.value}' already has an example named '${e.name.value}' (line ${first.line})`));
+    else names.set(e.name.value, e.name.pos);
+    if (!EXAMPLE_NAME.test(e.name.value)) out.push(diag("invalid-value", e.name.pos, `example name '${e.name.value}' must be letters and digits, starting with a letter (it keys the example in the OpenAPI document)`));
+    const seen = new Set<string>();
+    for (const use of e.for) {
+      const shape = RESPONSE_SHAPES[use.value];
+      if (shape === undefined) {
+        const hint = closest(use.value, Object.keys(RESPONSE_SHAPES));
+        out.push(diag("invalid-value", use.pos, `'${use.value}' is not an operation response${hint ? ` (did you mean '${hint}'?)` : ""}; 'for' takes ${Object.keys(RESPONSE_SHAPES).map((k) => `"${k}"`).join(", ")}`));
+      } else if (shape !== s.typeName.value) out.push(diag("invalid-value", use.pos, `${use.value} responds with '${shape}', not '${s.typeName.value}': give this example on '${shape}'`));
+      else if (seen.has(use.value)) out.push(diag("invalid-value", use.pos, `'${use.value}' is listed twice in 'for'`));
+      seen.add(use.value);
+    }
+  }
 }
+
+const EXAMPLE_NAME = /^[A-Za-z][A-Za-z0-9]*$/u;
 
 /** Which shapes are defined: each known name once, all of them, the callback a map of a table shape's records. */
 function checkShapeNames(shapes: readonly RawShape[], at: SourcePos, out: Diagnostic[]): void {

@@ -105,5 +105,20 @@ export interface RawShape {
   readonly fields: readonly RawField[] | null;
   readonly map: RawShapeMap | null;
   /** Whole valid records beyond the one its field examples make, e.g. a failure beside a success. */
-  readonly examples: readonly Located<unknown>[];
+  readonly examples: readonly RawShapeExample[];
+}
+
+/**
+ * A named example record of a table shape: the package's fixtures hold it, and the OpenAPI document shows it for
+ * each operation response its `for` names (a result shape's examples, in the callback's body).
+ */
+export interface RawShapeExample {
+  readonly pos: SourcePos;
+  readonly name: Located<string>;
+  readonly summary: Located<string>;
+  readonly description: Located<string> | null;
+  /** Operation responses ("ingestion 400"), each located. */
+  readonly for: readonly Located<string>[];
+  /** The record (a mapping), located where it is written. */
+  readonly value: Located<unknown>;
 }

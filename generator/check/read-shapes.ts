@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from "yaml";
-import type { Located, RawShape, RawShapeMap } from "./raw-spec.ts";
+import type { Located, RawShape, RawShapeExample, RawShapeMap } from "./raw-spec.ts";
 import { readField, readList, readNotes, type Reader } from "./read-spec.ts";
 
 const SHAPE_KEYS = ["typeName", "title", "description", "notes", "open", "fields", "map", "examples"];
@@ -16,14 +16,36 @@ function readMap(r: Reader, pair: Pair<Node, Node | null> | undefined, what: str
   return { pos: r.pos(pair.value), name: name as Located<string>, description: description as Located<string>, values: values as Located<string> };
 }
 
-/** Whole example records: mappings, kept as the JSON values they stand for. */
-function readExamples(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string): Located<unknown>[] {
-  return (r.seq(pair, `examples of ${what}`) ?? []).flatMap((node, i) => {
-    if (!isMap(node)) {
-      r.report("wrong-type", node, `example #${i + 1} of ${what} must be a mapping (a whole record)`);
+const EXAMPLE_KEYS = ["name", "summary", "description", "for", "value"];
+const EXAMPLE_REQUIRED = ["name", "summary", "value"];
+
+/** Named example records: `{name, summary, description?, for?, value}`, the value a mapping kept as the JSON it stands for. */
+function readExamples(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string): RawShapeExample[] {
+  return (r.seq(pair, `examples of ${what}`) ?? []).flatMap((node, i): RawShapeExample[] => {
+    const label = `example #${i + 1} of ${what}`;
+    // A record written as the example itself (the format before examples had names): said once, with the new form.
+    if (isMap(node) && node.items.length > 0 && node.items.every((p) => !(isScalar(p.key) && EXAMPLE_KEYS.includes(String(p.key.value))))) {
+      r.report("missing-key", node, `${label} is a bare record; write it as { name, summary, value: { ...the record } }, with 'description' and 'for' if need be`);
       return [];
     }
-    return [{ value: node.toJSON() as unknown, pos: r.pos(node) }];
+    const m = r.map(node, label, EXAMPLE_KEYS, EXAMPLE_REQUIRED, node);
+    if (!m) return [];
+    const name = r.string(m.get("name"), `name of ${label}`, { nonEmpty: true });
+    const summary = r.string(m.get("summary"), `summary of ${label}`, { nonEmpty: true });
+    const description = m.has("description") ? r.string(m.get("description"), `description of ${label}`, { nonEmpty: true }) : null;
+    const uses = (r.seq(m.get("for"), `for of ${label}`) ?? []).flatMap((n) => {
+      const s = isScalar(n) && typeof n.value === "string" ? n.value : null;
+      if (s === null) r.report("wrong-type", n, `each entry of 'for' of ${label} must be an operation response such as "ingestion 400"`);
+      return s === null ? [] : [{ value: s, pos: r.pos(n) }];
+    });
+    const valuePair = m.get("value");
+    const record = valuePair?.value;
+    if (valuePair && !isMap(record)) r.report("wrong-type", record ?? valuePair, `value of ${label} must be a mapping (a whole record)`);
+    if (!name?.value || !summary?.value || !isMap(record) || (description !== null && !description.value)) return [];
+    return [{
+      pos: r.pos(node), name: name as Located<string>, summary: summary as Located<string>, description: description as Located<string> | null,
+      for: uses, value: { value: record.toJSON() as unknown, pos: r.pos(record) },
+    }];
   });
 }
 

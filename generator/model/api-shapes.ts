@@ -3,7 +3,7 @@
 // OpenAPI document, the types, the validators and the fixtures all read. Their fixtures are derived here too.
 import type { RawShape } from "../check/raw-spec.ts";
 import { MAP_SHAPE_NAME, shapeTable } from "../check/check-shapes.ts";
-import type { ApiShapes, JsonValue, Table } from "./ir.ts";
+import type { ApiShapes, JsonValue, ShapeExample, Table } from "./ir.ts";
 import { buildTable } from "./build-model.ts";
 import { InternalError } from "../util/assert.ts";
 
@@ -25,7 +25,9 @@ export function buildShapes(raw: readonly RawShape[], file: string): ApiShapes {
       validateName: `validate${c.typeName.value}`, isName: `is${c.typeName.value}`,
       data: { name: map.name.value, description: map.description.value, result },
     },
-    examples: Object.fromEntries(raw.filter((s) => s.examples.length > 0).map((s) => [s.typeName.value, s.examples.map((e) => e.value as JsonValue)])),
+    examples: Object.fromEntries(raw.filter((s) => s.examples.length > 0).map((s) => [s.typeName.value, s.examples.map((e): ShapeExample => ({
+      name: e.name.value, summary: e.summary.value, description: e.description?.value ?? null, for: e.for.map((u) => u.value), value: e.value.value as JsonValue,
+    }))])),
     file,
   };
 }
@@ -51,7 +53,7 @@ export function apiFixtures(shapes: ApiShapes): Record<string, Fixtures> {
   for (const t of shapes.tables) {
     const example = exampleOf(t);
     out[t.typeName] = {
-      valid: [example, ...(shapes.examples[t.typeName] ?? [])],
+      valid: [example, ...(shapes.examples[t.typeName] ?? []).map((e) => e.value)],
       invalid: t.fields.filter((f) => f.required).map((f) => {
         const { [f.name]: _dropped, ...rest } = example;
         return { label: `${f.name} missing`, value: rest, issues: [{ path: `/${token(f.name)}`, code: "required" }] };
@@ -61,7 +63,7 @@ export function apiFixtures(shapes: ApiShapes): Record<string, Fixtures> {
   const c = shapes.callback;
   const stored = exampleOf(c.data.result);
   // Each further record of the result shape (a failure, as the table and as the sample spell its message) beside a stored one.
-  const others = shapes.examples[c.data.result.typeName] ?? [];
+  const others = (shapes.examples[c.data.result.typeName] ?? []).map((e) => e.value);
   const key = token(c.data.name);
   out[c.typeName] = {
     valid: others.length === 0 ? [{ [c.data.name]: { "ref-1": stored } }] : others.map((o) => ({ [c.data.name]: { "ref-1": stored, "ref-2": o } })),

@@ -132,13 +132,24 @@ export interface MapShape {
   readonly data: { readonly name: string; readonly description: string; readonly result: Table };
 }
 
+/** A named example record of a table shape (api.yaml): in the fixtures, and in the OpenAPI responses `for` names. */
+export interface ShapeExample {
+  /** Keys the example in the OpenAPI document's `examples` maps. */
+  readonly name: string;
+  readonly summary: string;
+  readonly description: string | null;
+  /** The operation responses that show it ("ingestion 400"); a result shape's examples show in the callback's body. */
+  readonly for: readonly string[];
+  readonly value: JsonValue;
+}
+
 /** The API's shapes beside the entities (api.yaml's `shapes`): authentication, responses, the callback. */
 export interface ApiShapes {
   /** The table shapes, in api.yaml's order; `notes` starts with the shape's description. */
   readonly tables: readonly Table[];
   readonly callback: MapShape;
-  /** Whole valid records of a table shape beyond its field examples, by type name. */
-  readonly examples: Readonly<Record<string, readonly JsonValue[]>>;
+  /** Whole valid records of a table shape beyond its field examples, by type name, in api.yaml's order. */
+  readonly examples: Readonly<Record<string, readonly ShapeExample[]>>;
   /** The file the shapes were read from, as displayed (banners name it). */
   readonly file: string;
 }

@@ -7,6 +7,8 @@ import { emitOpenApi } from "../../generator/emit/openapi/emit-openapi.ts";
 import { RATE_LIMITS } from "../../generator/emit/openapi/api-schemas.ts";
 import type { Entity } from "../../generator/model/ir.ts";
 import { documentValidator } from "./examples.ts";
+import { RESPONSE_SHAPES } from "../../generator/check/check-shapes.ts";
+import { exampleOf } from "../../generator/model/api-shapes.ts";
 
 type Obj = { [key: string]: unknown };
 const model = realModel();
@@ -112,7 +114,16 @@ describe("the document's facts", () => {
       expect(at(responses, code, "content", "application/json", "schema")).toHaveProperty("$ref");
       expect(Object.keys(at(responses, code, "content", "application/json", "examples") as Obj).length).toBeGreaterThan(0);
     }
-    expect(at(responses, "400", "content", "application/json", "examples", "invalidObjectType", "value")).toEqual({ success: false, errorCode: "MISSING_INFO", message: "Invalid value of: objectType" });
+    // Every operation response shows the examples specs/api.yaml gives it (`for`), else its shape's field-example record.
+    for (const [response, shape] of Object.entries(RESPONSE_SHAPES)) {
+      const [operation, code] = response.split(" ") as [string, string];
+      const body = at(doc, "paths", operation === "ingestion" ? model.api.ingestionPath : model.api.authenticationPath, "post", "responses", code, "content", "application/json") as Obj;
+      expect(body.schema).toEqual({ $ref: `#/components/schemas/${shape}` });
+      const shown = Object.fromEntries(Object.entries(body.examples as Record<string, Obj>).map(([k, v]) => [k, v.value]));
+      const given = (model.shapes.examples[shape] ?? []).filter((e) => e.for.includes(response));
+      const table = model.shapes.tables.find((t) => t.typeName === shape)!;
+      expect(shown).toEqual(given.length > 0 ? Object.fromEntries(given.map((e) => [e.name, e.value])) : { example: exampleOf(table) });
+    }
     for (const [n, per] of RATE_LIMITS) expect(ingestion.description).toContain(`${n} requests per ${per}`);
     expect(at(doc, "components", "headers", "X-Rate-Limit-Retry-After-Seconds", "schema")).toEqual({ type: "integer", minimum: 0 });
   });

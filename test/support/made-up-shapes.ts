@@ -36,5 +36,5 @@ export const MADE_UP_SHAPES = `shapes:
       - { name: code, docType: integer, type: integer, required: true, example: "7" }
       - { name: why, docType: string, type: string }
     examples:
-      - { code: 9, why: made-up failure }
+      - { name: failure, summary: A made-up failure, value: { code: 9, why: made-up failure } }
 `;

@@ -63,7 +63,7 @@ describe("the callback: its result shape's notes (the errorMessage / errorMess c
 
   it("accepts each example record of the result (each spelling the documentation uses) inside a callback", () => {
     const examples = model.shapes.examples[result.typeName] ?? [];
-    for (const e of examples) expect(generated.validateIngestionCallback({ [c.data.name]: { r1: e } }).ok, JSON.stringify(e)).toBe(true);
+    for (const e of examples) expect(generated.validateIngestionCallback({ [c.data.name]: { r1: e.value } }).ok, JSON.stringify(e.value)).toBe(true);
   });
 
   it("checks each result at /<map key>/<refId>, the refId escaped", () => {

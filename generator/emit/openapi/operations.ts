@@ -2,6 +2,8 @@ import type { Model } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
 import { RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
 import { exampleOf, shapeNotes } from "../../model/api-shapes.ts";
+import { RESPONSE_SHAPES } from "../../check/check-shapes.ts";
+import { InternalError } from "../../util/assert.ts";
 
 export const TAGS = {
   ingestion: "Data Ingestion",
@@ -29,16 +31,33 @@ const rateLimited = (description: string, body: Node): Node => ({
   content: body,
 });
 
-function ingestionResponses(): Node {
+/** A table shape of the model by type name. */
+function shapeTable(model: Model, typeName: string) {
+  const t = model.shapes.tables.find((x) => x.typeName === typeName);
+  if (!t) throw new InternalError(`no table shape ${typeName}`);
+  return t;
+}
+
+/**
+ * An operation response's body: its shape, with the examples api.yaml gives it (the shape's examples whose `for`
+ * names the response), or, when none does, the record the shape's field examples make.
+ */
+function responseBody(model: Model, response: string): Node {
+  const shape = RESPONSE_SHAPES[response];
+  if (shape === undefined) throw new InternalError(`no shape for the response ${response}`);
+  const named = (model.shapes.examples[shape] ?? []).filter((e) => e.for.includes(response));
+  const t = shapeTable(model, shape);
+  const examples = named.length > 0
+    ? Object.fromEntries(named.map((e) => [e.name, example(e.summary, e.value, e.description ?? undefined)]))
+    : { example: example(t.title, exampleOf(t), "The record the shape's field examples make.") };
+  return json(ref(shape), examples);
+}
+
+function ingestionResponses(model: Model): Node {
   return {
-    200: rateLimited("Success: the batch was accepted.", json(ref("IngestionSuccessResponse"), { accepted: example("Accepted", { success: true }, "Illustrative: the documentation gives the status code only.") })),
-    400: rateLimited("Error: the request is invalid.", json(ref("ErrorResponse"), {
-      invalidObjectType: example("Invalid object type", { success: false, errorCode: "MISSING_INFO", message: "Invalid value of: objectType" }),
-      entityIsEmpty: example("No entries", { success: false, message: "Entity is empty", requestId: "9f1c2d3e-0000-4000-8000-000000000001" }, "The documentation quotes the message and says the body carries a `requestId`; the id here is illustrative."),
-    })),
-    401: rateLimited("Error: not authenticated (the `TOKEN` and `API_KEY` headers). The documentation gives no more than the status code.", json(ref("ErrorResponse"), {
-      unauthorized: example("Not authenticated", { success: false }, "Illustrative: the documentation gives the status code only."),
-    })),
+    200: rateLimited("Success: the batch was accepted.", responseBody(model, "ingestion 200")),
+    400: rateLimited("Error: the request is invalid.", responseBody(model, "ingestion 400")),
+    401: rateLimited("Error: not authenticated (the `TOKEN` and `API_KEY` headers). The documentation gives no more than the status code.", responseBody(model, "ingestion 401")),
   };
 }
 
@@ -61,7 +80,7 @@ function ingestionOperation(model: Model): Node {
       required: true,
       content: json(ref("IngestionRequest"), Object.fromEntries(model.entities.map((e) => [e.objectType, example(`A ${e.objectType} batch`, requestExample(e), "The entity's example record from the documentation (errata corrected, required gaps filled).")]))),
     },
-    responses: ingestionResponses(),
+    responses: ingestionResponses(model),
     security: [{ TOKEN: [], API_KEY: [] }],
   };
 }
@@ -79,15 +98,24 @@ function authenticationOperation(model: Model): Node {
       content: json(ref("AuthenticationRequest"), { credentials: example("Credentials", exampleOf(request), illustrative) }),
     },
     responses: {
-      200: { description: "Authenticated.", content: json(ref("AuthenticationResponse"), { authenticated: example("Authenticated", { success: true, status: "authenticated", token: "eyJhbGciOiJIUzI1NiJ9.example", issuedAt: 1700000000000, expiredAt: 1700001800000, expiredAfter: 1800 }, illustrative) }) },
-      400: { description: "Error: missing credentials or organisation.", content: json(ref("ErrorResponse"), {
-        missingCredentials: example("Missing credentials", { success: false, errorCode: "MISSING_INFO", message: "Username and ApiKey are required" }),
-        noOrganization: example("Unknown organisation", { success: false, errorCode: "MISSING_INFO", message: "Organization Context is not set" }),
-      }) },
+      200: { description: "Authenticated.", content: responseBody(model, "authentication 200") },
+      400: { description: "Error: missing credentials or organisation.", content: responseBody(model, "authentication 400") },
     },
     // The authentication call is what obtains the token, so it needs none.
     security: [],
   };
+}
+
+/**
+ * The callback's examples: each example of its result shape (a failure, as the table and as the sample spell its
+ * message) beside a stored record (the result's field examples), under illustrative refIds.
+ */
+function callbackExamples(model: Model): Node {
+  const { name, result } = model.shapes.callback.data;
+  const stored = exampleOf(result);
+  const others = model.shapes.examples[result.typeName] ?? [];
+  if (others.length === 0) return { stored: example(result.title, { [name]: { "REF-0001": stored } }, "Reference ids are illustrative.") };
+  return Object.fromEntries(others.map((e) => [e.name, example(e.summary, { [name]: { "REF-0001": stored, "REF-0002": e.value } }, [e.description, "Reference ids are illustrative."].filter((x) => x !== null).join(" "))]));
 }
 
 function callbackOperation(model: Model): Node {
@@ -103,10 +131,7 @@ function callbackOperation(model: Model): Node {
     ],
     requestBody: {
       required: true,
-      content: json(ref("IngestionCallback"), {
-        asTheTableNamesIt: example("Results, as the table names them", { data: { "REF-0001": { status: 200, cdpId: "6554a1f0c2e8" }, "REF-0002": { status: 101, errorMessage: "Missing customerId" } } }, "Reference ids and values are illustrative."),
-        asTheSampleSpellsIt: example("A failure, as the sample spells it", { data: { "REF-0003": { status: 101, errorMess: "Missing customerId" } } }, "The documentation's sample spells the error field `errorMess`."),
-      }),
+      content: json(ref(model.shapes.callback.typeName), callbackExamples(model)),
     },
     responses: {
       200: { description: "The partner received the results. The documentation does not describe the partner's response." },
