@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isMap, type LineCounter, type Document, type Node } from "yaml";
+import { isMap, isSeq, type LineCounter, type Document, type Node } from "yaml";
 import { readYaml } from "./fast-yaml.ts";
 import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
 import type { ApiInfo, PackageInfo } from "../model/ir.ts";
@@ -13,7 +13,7 @@ import { InternalError } from "../util/assert.ts";
 /** The file in a specs folder that holds package and API facts instead of an entity. */
 export const API_SPEC_FILE = "api.yaml";
 
-const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "shapes"];
+const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "rateLimits", "shapes"];
 
 const STRING_KEYS: Record<string, readonly string[]> = {
   package: ["name", "version"],
@@ -24,6 +24,8 @@ const STRING_KEYS: Record<string, readonly string[]> = {
 const LITERAL_PATH = /^(?:\/[A-Za-z0-9._~-]+)+$/u;
 const SERVER_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s/?#])?$/u;
 const CALLBACK_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/u;
+// An HTTP field name (RFC 9110 token).
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/u;
 
 /** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
 export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; shapes: RawShape[] | null; diagnostics: Diagnostic[] } {
@@ -92,6 +94,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
       authenticationPath: get(["paths", "authentication"]) ?? DEFAULT_API.authenticationPath,
       callbackName: get(["callbackName"]) ?? DEFAULT_API.callbackName,
       entries: readEntries(doc, at, diagnostics),
+      rateLimits: readRateLimits(doc, at, diagnostics),
     },
     diagnostics,
   };
@@ -116,6 +119,51 @@ function readEntries(doc: Document, at: (node: unknown) => SourcePos, diagnostic
   }
   if (limits.min > limits.max) diagnostics.push(diag("api-spec", at(node), `entries.min (${limits.min}) is above entries.max (${limits.max})`));
   return limits;
+}
+
+/**
+ * `rateLimits: { header, limits: [{ requests, per }] }`: the documented limits of data ingestion and the response
+ * header that reports them, stated in the ingestion operation's description and the header's; defaults to the doc's.
+ */
+function readRateLimits(doc: Document, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiInfo["rateLimits"] {
+  const node = doc.getIn(["rateLimits"], true);
+  if (node === undefined) return DEFAULT_API.rateLimits;
+  const value = doc.getIn(["rateLimits"]);
+  const shape = "rateLimits must be a mapping with header (an HTTP header name) and limits (a list of { requests, per })";
+  if (!isMap(value)) {
+    diagnostics.push(diag("api-spec", at(node), shape));
+    return DEFAULT_API.rateLimits;
+  }
+  let header: string | null = null;
+  const limits: { requests: number; per: string }[] = [];
+  let sawLimits = false;
+  for (const item of value.items) {
+    const k = String((item.key as { value?: unknown }).value);
+    if (k === "header") {
+      const v = (item.value as { value?: unknown } | null)?.value;
+      if (typeof v !== "string" || !HEADER_NAME.test(v)) diagnostics.push(diag("api-spec", at(item.value ?? item.key), "rateLimits.header must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)"));
+      else header = v;
+    } else if (k === "limits") {
+      sawLimits = true;
+      if (!isSeq(item.value) || item.value.items.length === 0) {
+        diagnostics.push(diag("api-spec", at(item.value ?? item.key), "rateLimits.limits must be a non-empty list of { requests, per }"));
+        continue;
+      }
+      for (const [i, limit] of item.value.items.entries()) {
+        const what = `rateLimits.limits #${i + 1}`;
+        const requests = isMap(limit) ? limit.get("requests") : undefined, per = isMap(limit) ? limit.get("per") : undefined;
+        const extra = isMap(limit) ? limit.items.map((p) => String((p.key as { value?: unknown }).value)).filter((x) => x !== "requests" && x !== "per") : [];
+        if (!isMap(limit)) diagnostics.push(diag("api-spec", at(limit), `${what} must be a mapping { requests, per }, e.g. { requests: 50, per: 1 second }`));
+        else if (extra.length > 0) diagnostics.push(diag("unknown-key", at(limit.items.find((p) => String((p.key as { value?: unknown }).value) === extra[0])!.key), `unknown key '${extra[0]}' in ${what}; allowed: requests, per`));
+        else if (typeof requests !== "number" || !Number.isInteger(requests) || requests < 1) diagnostics.push(diag("api-spec", at(limit.get("requests", true) ?? limit), `${what}: requests must be a positive integer`));
+        else if (typeof per !== "string" || per.trim() === "") diagnostics.push(diag("api-spec", at(limit.get("per", true) ?? limit), `${what}: per must be the period as the documentation words it, e.g. "1 minute"`));
+        else limits.push({ requests, per });
+      }
+    } else diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in rateLimits; allowed: header, limits`));
+  }
+  if (header === null && !value.items.some((p) => String((p.key as { value?: unknown }).value) === "header")) diagnostics.push(diag("api-spec", at(node), `${shape}; header is missing`));
+  if (!sawLimits) diagnostics.push(diag("api-spec", at(node), `${shape}; limits is missing`));
+  return { header: header ?? DEFAULT_API.rateLimits.header, limits: limits.length > 0 ? limits : DEFAULT_API.rateLimits.limits };
 }
 
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */

@@ -1,4 +1,4 @@
-import type { Entity, Model, Table } from "../model/ir.ts";
+import type { Entity, Model, RateLimits, Table } from "../model/ir.ts";
 import { change, type Change, type Place } from "./change.ts";
 import { compareFields } from "./compare-fields.ts";
 import { compareRules } from "./compare-rules.ts";
@@ -90,8 +90,17 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
   for (const key of ["title", "serverUrl", "serverDescription", "callbackName"] as const) {
     if (base.api[key] !== head.api[key]) out.push(change("api-info-changed", at, where, "docs", "docs", `${key} ${JSON.stringify(base.api[key])} → ${JSON.stringify(head.api[key])}`));
   }
+  // The rate limits are stated in the OpenAPI document only; no payload or type depends on them.
+  const [rb, rh] = [base.api.rateLimits, head.api.rateLimits];
+  if (rb.header !== rh.header) out.push(change("api-info-changed", at, where, "docs", "docs", `rate-limit header ${rb.header} → ${rh.header}`));
+  if (JSON.stringify(rb.limits) !== JSON.stringify(rh.limits)) out.push(change("api-info-changed", at, where, "docs", "docs", `rate limits ${limitsText(rb)} → ${limitsText(rh)}`));
   return out;
 }
+
+const limitsText = (r: RateLimits): string => r.limits.map((l) => `${l.requests}/${l.per}`).join(", ");
+
+/** A shape's named examples as a comparable text: they are fixtures and OpenAPI example bodies, never a type. */
+const examplesText = (model: Model, typeName: string): string => JSON.stringify(model.shapes.examples[typeName] ?? []);
 
 /**
  * The API's shapes (api.yaml `shapes`): each table shape compared as a table is, placed under the package (entity null,
@@ -102,7 +111,10 @@ function compareShapes(base: Model, head: Model): Change[] {
   const tables = head.shapes.tables.flatMap((h) => {
     const b = byName.get(h.typeName);
     const at = { entity: null, table: h.typeName };
-    return b ? [...openChange(b, h, { ...at, field: null }), ...compareTable(b, h, at, new Map())] : [];
+    if (!b) return [];
+    const examples = examplesText(base, h.typeName) === examplesText(head, h.typeName) ? []
+      : [change("api-info-changed", { ...at, field: null }, { pos: h.pos, side: "head" as const }, "docs", "docs", `the examples of ${h.typeName} changed (fixtures and OpenAPI example bodies)`)];
+    return [...openChange(b, h, { ...at, field: null }), ...compareTable(b, h, at, new Map()), ...examples];
   });
   const [b, h] = [base.shapes.callback, head.shapes.callback];
   if (b.data.name === h.data.name) return tables;

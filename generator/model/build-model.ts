@@ -86,6 +86,11 @@ export const DEFAULT_API: ApiInfo = {
   callbackName: "dataIngestionCallback",
   // The doc states "Limit: [1- 50]" and "Size: 1-50 entities", and once "Max: 100"; SEMANTICS.md holds 1 to 50.
   entries: { min: 1, max: 50 },
+  // The Data Ingestion page's limits (ingestion-api-facts.md), for a specs folder whose api.yaml states none.
+  rateLimits: {
+    header: "X-Rate-Limit-Retry-After-Seconds",
+    limits: [{ requests: 50, per: "1 second" }, { requests: 1000, per: "1 minute" }, { requests: 5000, per: "5 minutes" }, { requests: 50000, per: "1 hour" }, { requests: 400000, per: "24 hours" }],
+  },
 };
 
 /** Lowers checked specs into the IR. Only called when the checker found no error. */

@@ -120,6 +120,14 @@ export interface ApiInfo {
   readonly callbackName: string;
   /** How many entries one ingestion request carries (inclusive). */
   readonly entries: { readonly min: number; readonly max: number };
+  /** The documented rate limits of data ingestion, and the response header that reports them. */
+  readonly rateLimits: RateLimits;
+}
+
+/** api.yaml's `rateLimits`: the header (seconds to wait before retrying) and each limit, as the documentation lists them. */
+export interface RateLimits {
+  readonly header: string;
+  readonly limits: readonly { readonly requests: number; readonly per: string }[];
 }
 
 /** The callback: one key (`data`) whose object maps each refId to a record of a table shape. */

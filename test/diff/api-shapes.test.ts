@@ -29,6 +29,10 @@ describe("diff of api.yaml's shapes", () => {
     ]);
   });
 
+  it("an example of a shape edited is a documentation change (fixtures and OpenAPI examples), placed on its shape", () => {
+    expect(changes(API.replace("why: made-up failure", "why: another made-up failure"))).toEqual(["api-info-changed null/IngestionCallbackResult/null docs/docs"]);
+  });
+
   it("a shape closed, and the callback's map key renamed, are breaking", () => {
     const head = API.replace("    open: true\n    fields:\n      - { name: ok", "    fields:\n      - { name: ok").replace("name: outcomes,", "name: results,");
     expect(changes(head)).toEqual([

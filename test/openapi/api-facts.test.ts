@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileTexts } from "../support/compile.ts";
+import { emitOpenApi } from "../../generator/emit/openapi/emit-openapi.ts";
 
 // specs/api.yaml feeds the OpenAPI document's server, paths and webhook name; values that would make
 // the document invalid (or fail Redocly's recommended rules) are the user's mistake, so diagnostics.
@@ -26,5 +27,33 @@ describe("api.yaml values the OpenAPI document depends on", () => {
     ["a callback name with a space", { given: { callbackName: "data callback" }, want: ["11:15 api-spec: callbackName 'data callback' must be letters, digits and -._ starting with a letter (it names the webhook and its operationId)"] }],
   ])("%s", (_name, { given, want }) => {
     expect(found(api(given))).toEqual(want);
+  });
+});
+
+describe("api.yaml's rateLimits: the documented limits, stated in the ingestion operation and its header", () => {
+  const limits = (block: string) => `${api({})}rateLimits:\n${block}`;
+  const emitted = (text: string) => {
+    const model = compileTexts({ "widget.yaml": spec }, text).model!;
+    return { model, doc: JSON.parse(emitOpenApi(model).find((f) => f.path === "openapi/openapi.json")!.contents) as { paths: Record<string, { post: { description: string; responses: Record<string, { headers: object }> } }>; components: { headers: Record<string, { description: string }> } } };
+  };
+
+  it("names the header and states each limit, its count grouped in threes, wherever the document describes them", () => {
+    const { model, doc } = emitted(limits("  header: Retry-In\n  limits:\n    - {requests: 7, per: 1 blink}\n    - {requests: 1234567, per: 1 fortnight}\n"));
+    expect(model.api.rateLimits).toEqual({ header: "Retry-In", limits: [{ requests: 7, per: "1 blink" }, { requests: 1234567, per: "1 fortnight" }] });
+    const ingestion = doc.paths[model.api.ingestionPath]!.post;
+    for (const text of [ingestion.description, doc.components.headers["Retry-In"]!.description]) {
+      expect(text).toContain("- 7 requests per 1 blink\n- 1,234,567 requests per 1 fortnight");
+    }
+    for (const code of ["200", "400", "401"]) expect(ingestion.responses[code]!.headers).toEqual({ "Retry-In": { $ref: "#/components/headers/Retry-In" } });
+  });
+
+  it.each<[string, string, string[]]>([
+    ["not a mapping", "  - 50\n", ["13:3 api-spec: rateLimits must be a mapping with header (an HTTP header name) and limits (a list of { requests, per })"]],
+    ["a header name with a space, and no limits", "  header: Retry After\n", ["13:3 api-spec: rateLimits must be a mapping with header (an HTTP header name) and limits (a list of { requests, per }); limits is missing", "13:11 api-spec: rateLimits.header must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)"]],
+    ["an empty list of limits", "  header: Retry-In\n  limits: []\n", ["14:11 api-spec: rateLimits.limits must be a non-empty list of { requests, per }"]],
+    ["a limit of no requests, one without its period, one with an unknown key, and an unknown key", "  header: Retry-In\n  limits:\n    - {requests: 0, per: 1 s}\n    - {requests: 5}\n    - {requests: 5, per: 1 s, burst: 2}\n  window: 1\n",
+      ["15:18 api-spec: rateLimits.limits #1: requests must be a positive integer", "16:7 api-spec: rateLimits.limits #2: per must be the period as the documentation words it, e.g. \"1 minute\"", "17:31 unknown-key: unknown key 'burst' in rateLimits.limits #3; allowed: requests, per", "18:3 unknown-key: unknown key 'window' in rateLimits; allowed: header, limits"]],
+  ])("%s", (_name, block, want) => {
+    expect(found(limits(block))).toEqual(want);
   });
 });

@@ -4,7 +4,6 @@ import { parse, parseDocument, visit } from "yaml";
 import { parseYaml } from "@redocly/openapi-core";
 import { compileTexts, realModel } from "../support/compile.ts";
 import { emitOpenApi } from "../../generator/emit/openapi/emit-openapi.ts";
-import { RATE_LIMITS } from "../../generator/emit/openapi/api-schemas.ts";
 import type { Entity } from "../../generator/model/ir.ts";
 import { documentValidator } from "./examples.ts";
 import { RESPONSE_SHAPES } from "../../generator/check/check-shapes.ts";
@@ -108,9 +107,10 @@ describe("the document's facts", () => {
     expect(at(ingestion, "requestBody", "content", "application/json", "schema")).toEqual({ $ref: "#/components/schemas/IngestionRequest" });
     expect(Object.keys(at(ingestion, "requestBody", "content", "application/json", "examples") as Obj)).toEqual(model.entities.map((e) => e.objectType));
     const responses = ingestion.responses as Obj;
+    const header = model.api.rateLimits.header;
     expect(Object.keys(responses)).toEqual(["200", "400", "401"]);
     for (const code of ["200", "400", "401"]) {
-      expect(at(responses, code, "headers")).toEqual({ "X-Rate-Limit-Retry-After-Seconds": { $ref: "#/components/headers/X-Rate-Limit-Retry-After-Seconds" } });
+      expect(at(responses, code, "headers")).toEqual({ [header]: { $ref: `#/components/headers/${header}` } });
       expect(at(responses, code, "content", "application/json", "schema")).toHaveProperty("$ref");
       expect(Object.keys(at(responses, code, "content", "application/json", "examples") as Obj).length).toBeGreaterThan(0);
     }
@@ -124,8 +124,13 @@ describe("the document's facts", () => {
       const table = model.shapes.tables.find((t) => t.typeName === shape)!;
       expect(shown).toEqual(given.length > 0 ? Object.fromEntries(given.map((e) => [e.name, e.value])) : { example: exampleOf(table) });
     }
-    for (const [n, per] of RATE_LIMITS) expect(ingestion.description).toContain(`${n} requests per ${per}`);
-    expect(at(doc, "components", "headers", "X-Rate-Limit-Retry-After-Seconds", "schema")).toEqual({ type: "integer", minimum: 0 });
+    // specs/api.yaml's rate limits, each stated with its count grouped as the documentation writes it ("1,000").
+    expect(model.api.rateLimits.limits.length).toBeGreaterThan(0);
+    for (const { requests, per } of model.api.rateLimits.limits) {
+      expect(ingestion.description).toContain(`${requests.toLocaleString("en-US")} requests per ${per}`);
+      expect(at(doc, "components", "headers", header, "description")).toContain(`${requests.toLocaleString("en-US")} requests per ${per}`);
+    }
+    expect(at(doc, "components", "headers", header, "schema")).toEqual({ type: "integer", minimum: 0 });
   });
 
   it("the authentication operation: request and 200/400 bodies", () => {

@@ -1,19 +1,17 @@
-import type { ApiShapes, Table } from "../../model/ir.ts";
+import type { ApiShapes, RateLimits, Table } from "../../model/ir.ts";
 import { tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ref, type Node } from "./entity-schemas.ts";
 
-// Facts from ingestion-api-facts.md (the Data Ingestion, Authentication and Callback pages).
-// Where the documentation gives no value, an example says it is illustrative.
+// The rate limits and their header are api.yaml's `rateLimits` (model.api.rateLimits), from the Data Ingestion page.
 
-export const RATE_LIMIT_HEADER = "X-Rate-Limit-Retry-After-Seconds";
-
-export const RATE_LIMITS = [
-  ["50", "1 second"], ["1,000", "1 minute"], ["5,000", "5 minutes"], ["50,000", "1 hour"], ["400,000", "24 hours"],
-] as const;
+/** A count with thousands separators, as the documentation writes it ("1,000"); the same on every machine and locale. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/gu, ",");
+}
 
 /** A Markdown list of the documented rate limits. */
-export function rateLimitText(): string {
-  return RATE_LIMITS.map(([n, per]) => `- ${n} requests per ${per}`).join("\n");
+export function rateLimitText(limits: RateLimits): string {
+  return limits.limits.map(({ requests, per }) => `- ${grouped(requests)} requests per ${per}`).join("\n");
 }
 
 /** An API shape's schema: the same JSON Schema an entity table gets, with the shape's description and notes. */
@@ -53,9 +51,9 @@ export function securitySchemes(): Node {
 }
 
 /** The rate-limit header, shared by every data ingestion response. */
-export function rateLimitHeader(): Node {
+export function rateLimitHeader(limits: RateLimits): Node {
   return {
-    description: `Seconds to wait before retrying, sent when a rate limit is reached. The documented limits are:\n\n${rateLimitText()}\n\nThe documentation does not say which status code a rate-limited response has.`,
+    description: `Seconds to wait before retrying, sent when a rate limit is reached. The documented limits are:\n\n${rateLimitText(limits)}\n\nThe documentation does not say which status code a rate-limited response has.`,
     schema: { type: "integer", minimum: 0 },
     example: 1,
   };

@@ -5,7 +5,7 @@ import { bannerLines, type OutputFile } from "../output-file.ts";
 import { stableJson } from "../../util/text.ts";
 import { invariant } from "../../util/assert.ts";
 import { entityComponents, envelopeSchema, requestSchema, type Node } from "./entity-schemas.ts";
-import { apiSchemas, RATE_LIMIT_HEADER, rateLimitHeader, securitySchemes } from "./api-schemas.ts";
+import { apiSchemas, rateLimitHeader, securitySchemes } from "./api-schemas.ts";
 import { paths, tags, webhooks } from "./operations.ts";
 
 export const OPENAPI_VERSION = "3.1.0";
@@ -45,7 +45,7 @@ function components(model: Model): Node {
   invariant(new Set(schemas.map(([name]) => name)).size === schemas.length, "two OpenAPI component schemas have the same name");
   return {
     schemas: Object.fromEntries(schemas),
-    headers: { [RATE_LIMIT_HEADER]: rateLimitHeader() },
+    headers: { [model.api.rateLimits.header]: rateLimitHeader(model.api.rateLimits) },
     securitySchemes: securitySchemes(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Model } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
-import { RATE_LIMIT_HEADER, rateLimitText } from "./api-schemas.ts";
+import { rateLimitText } from "./api-schemas.ts";
 import { exampleOf, shapeNotes } from "../../model/api-shapes.ts";
 import { RESPONSE_SHAPES } from "../../check/check-shapes.ts";
 import { InternalError } from "../../util/assert.ts";
@@ -25,9 +25,10 @@ const json = (schema: Node, examples: Node): Node => ({ "application/json": { sc
 const example = (summary: string, value: unknown, description?: string): Node =>
   description === undefined ? { summary, value } : { summary, description, value };
 
-const rateLimited = (description: string, body: Node): Node => ({
+const rateLimited = (model: Model, description: string, body: Node): Node => ({
   description,
-  headers: { [RATE_LIMIT_HEADER]: { $ref: `#/components/headers/${RATE_LIMIT_HEADER}` } },
+  // A JSON Pointer token: `~` is the one character a header name may have that must be escaped.
+  headers: { [model.api.rateLimits.header]: { $ref: `#/components/headers/${model.api.rateLimits.header.replace(/~/gu, "~0")}` } },
   content: body,
 });
 
@@ -55,9 +56,9 @@ function responseBody(model: Model, response: string): Node {
 
 function ingestionResponses(model: Model): Node {
   return {
-    200: rateLimited("Success: the batch was accepted.", responseBody(model, "ingestion 200")),
-    400: rateLimited("Error: the request is invalid.", responseBody(model, "ingestion 400")),
-    401: rateLimited("Error: not authenticated (the `TOKEN` and `API_KEY` headers). The documentation gives no more than the status code.", responseBody(model, "ingestion 401")),
+    200: rateLimited(model, "Success: the batch was accepted.", responseBody(model, "ingestion 200")),
+    400: rateLimited(model, "Error: the request is invalid.", responseBody(model, "ingestion 400")),
+    401: rateLimited(model, "Error: not authenticated (the `TOKEN` and `API_KEY` headers). The documentation gives no more than the status code.", responseBody(model, "ingestion 401")),
   };
 }
 
@@ -67,7 +68,7 @@ function ingestionOperation(model: Model): Node {
     summary: "Ingest a batch of records",
     description: [
       `Ingests ${model.api.entries.min} to ${model.api.entries.max} records of one entity type, named by \`objectType\`. Send the \`TOKEN\` (from the authentication operation) and \`API_KEY\` headers, and \`Content-type: application/json\`.`,
-      `Rate limits, reported through the \`${RATE_LIMIT_HEADER}\` response header (seconds to wait before retrying):\n\n${rateLimitText()}`,
+      `Rate limits, reported through the \`${model.api.rateLimits.header}\` response header (seconds to wait before retrying):\n\n${rateLimitText(model.api.rateLimits)}`,
       `The outcome of each record is reported later through the \`${model.api.callbackName}\` webhook.`,
     ].join("\n\n"),
     operationId: "ingestData",
