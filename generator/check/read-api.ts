@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { isMap, isSeq, type LineCounter, type Document, type Node } from "yaml";
 import { readYaml } from "./fast-yaml.ts";
 import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
-import type { ApiInfo, PackageInfo } from "../model/ir.ts";
+import type { ApiHeader, ApiInfo, PackageInfo } from "../model/ir.ts";
 import type { RawShape } from "./raw-spec.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
 import { Reader } from "./read-spec.ts";
@@ -13,7 +13,7 @@ import { InternalError } from "../util/assert.ts";
 /** The file in a specs folder that holds package and API facts instead of an entity. */
 export const API_SPEC_FILE = "api.yaml";
 
-const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "rateLimits", "shapes"];
+const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "rateLimits", "headers", "shapes"];
 
 const STRING_KEYS: Record<string, readonly string[]> = {
   package: ["name", "version"],
@@ -26,6 +26,8 @@ const SERVER_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s/?#])?$/u;
 const CALLBACK_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/u;
 // An HTTP field name (RFC 9110 token).
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/u;
+// A credential header also names its OpenAPI security scheme, whose key allows less.
+const SCHEME_NAME = /^[A-Za-z0-9._-]+$/u;
 
 /** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
 export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api: ApiInfo; shapes: RawShape[] | null; diagnostics: Diagnostic[] } {
@@ -95,6 +97,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
       callbackName: get(["callbackName"]) ?? DEFAULT_API.callbackName,
       entries: readEntries(doc, at, diagnostics),
       rateLimits: readRateLimits(doc, at, diagnostics),
+      headers: readHeaders(doc, at, diagnostics),
     },
     diagnostics,
   };
@@ -164,6 +167,58 @@ function readRateLimits(doc: Document, at: (node: unknown) => SourcePos, diagnos
   if (header === null && !value.items.some((p) => String((p.key as { value?: unknown }).value) === "header")) diagnostics.push(diag("api-spec", at(node), `${shape}; header is missing`));
   if (!sawLimits) diagnostics.push(diag("api-spec", at(node), `${shape}; limits is missing`));
   return { header: header ?? DEFAULT_API.rateLimits.header, limits: limits.length > 0 ? limits : DEFAULT_API.rateLimits.limits };
+}
+
+const keyOf = (p: { key: unknown }): string => String((p.key as { value?: unknown }).value);
+
+/** One `{ name, description }` of `headers`; null (and a diagnostic) when it is not one. */
+function readHeader(node: unknown, what: string, name: RegExp, nameRule: string, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiHeader | null {
+  if (!isMap(node)) {
+    diagnostics.push(diag("api-spec", at(node), `${what} must be a mapping { name, description }`));
+    return null;
+  }
+  let ok = true;
+  for (const p of node.items) {
+    if (keyOf(p) !== "name" && keyOf(p) !== "description") { diagnostics.push(diag("unknown-key", at(p.key), `unknown key '${keyOf(p)}' in ${what}; allowed: name, description`)); ok = false; }
+  }
+  const n = node.get("name"), d = node.get("description");
+  if (typeof n !== "string" || !name.test(n)) { diagnostics.push(diag("api-spec", at(node.get("name", true) ?? node), `${what}.name must be ${nameRule}`)); ok = false; }
+  if (typeof d !== "string" || d.trim() === "") { diagnostics.push(diag("api-spec", at(node.get("description", true) ?? node), `${what}.description must be a non-empty string`)); ok = false; }
+  return ok ? { name: n as string, description: d as string } : null;
+}
+
+/**
+ * `headers: { token, apiKey, callback: [...] }`, each header `{ name, description }`: the two credentials every data
+ * ingestion call sends (the OpenAPI security schemes) and the callback's optional headers; defaults to the doc's.
+ */
+function readHeaders(doc: Document, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiInfo["headers"] {
+  const node = doc.getIn(["headers"], true);
+  if (node === undefined) return DEFAULT_API.headers;
+  const value = doc.getIn(["headers"]);
+  if (!isMap(value)) {
+    diagnostics.push(diag("api-spec", at(node), "headers must be a mapping with token, apiKey and callback"));
+    return DEFAULT_API.headers;
+  }
+  const scheme = "an HTTP header name that can also name a security scheme (letters, digits and ._-)";
+  const out: { token?: ApiHeader | null; apiKey?: ApiHeader | null; callback?: ApiHeader[] } = {};
+  for (const item of value.items) {
+    const k = keyOf(item);
+    if (k === "token" || k === "apiKey") out[k] = readHeader(item.value, `headers.${k}`, SCHEME_NAME, scheme, at, diagnostics);
+    else if (k === "callback") {
+      if (!isSeq(item.value)) { diagnostics.push(diag("api-spec", at(item.value ?? item.key), "headers.callback must be a list of { name, description }")); continue; }
+      const seen = new Set<string>();
+      out.callback = item.value.items.flatMap((h, i) => {
+        const header = readHeader(h, `headers.callback #${i + 1}`, HEADER_NAME, "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)", at, diagnostics);
+        if (header && seen.has(header.name.toLowerCase())) diagnostics.push(diag("api-spec", at(h), `headers.callback names '${header.name}' twice (HTTP header names ignore case)`));
+        if (header) seen.add(header.name.toLowerCase());
+        return header ? [header] : [];
+      });
+    } else diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in headers; allowed: token, apiKey, callback`));
+  }
+  for (const k of ["token", "apiKey", "callback"] as const) if (!(k in out)) diagnostics.push(diag("api-spec", at(node), `headers has no '${k}'`));
+  const names = [out.token?.name, out.apiKey?.name];
+  if (names[0] !== undefined && names[0].toLowerCase() === names[1]?.toLowerCase()) diagnostics.push(diag("api-spec", at(value.get("apiKey", true)), "headers.apiKey must differ from headers.token (HTTP header names ignore case)"));
+  return { token: out.token ?? DEFAULT_API.headers.token, apiKey: out.apiKey ?? DEFAULT_API.headers.apiKey, callback: out.callback ?? DEFAULT_API.headers.callback };
 }
 
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */

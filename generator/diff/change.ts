@@ -16,7 +16,7 @@ export const CHANGE_KINDS = [
   "range-narrowed", "range-widened", "format-added", "format-changed", "format-removed",
   "rule-added", "rule-tightened", "rule-loosened", "rule-removed", "rule-doc-changed",
   "description-changed", "example-changed", "doc-type-changed", "doc-required-changed", "errata-changed",
-  "package-renamed", "api-path-changed", "api-info-changed", "entry-limit-narrowed", "entry-limit-widened",
+  "package-renamed", "api-path-changed", "api-info-changed", "entry-limit-narrowed", "entry-limit-widened", "api-header-changed",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -34,7 +34,7 @@ export const CHANGE_IDS: Readonly<Record<ChangeKind, string>> = {
   "rule-tightened": "PD027", "rule-loosened": "PD028", "rule-removed": "PD029", "rule-doc-changed": "PD030",
   "description-changed": "PD031", "example-changed": "PD032", "doc-type-changed": "PD033", "doc-required-changed": "PD034",
   "errata-changed": "PD035", "package-renamed": "PD036", "api-path-changed": "PD037", "api-info-changed": "PD038",
-  "entry-limit-narrowed": "PD039", "entry-limit-widened": "PD040",
+  "entry-limit-narrowed": "PD039", "entry-limit-widened": "PD040", "api-header-changed": "PD041",
 };
 
 /** One classified difference between the base and the head spec sets. */

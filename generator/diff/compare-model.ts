@@ -1,4 +1,5 @@
-import type { Entity, Model, RateLimits, Table } from "../model/ir.ts";
+import type { ApiHeaders, Entity, Model, RateLimits, Table } from "../model/ir.ts";
+import type { SourcePos } from "../check/diagnostics.ts";
 import { change, type Change, type Place } from "./change.ts";
 import { compareFields } from "./compare-fields.ts";
 import { compareRules } from "./compare-rules.ts";
@@ -94,6 +95,21 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
   const [rb, rh] = [base.api.rateLimits, head.api.rateLimits];
   if (rb.header !== rh.header) out.push(change("api-info-changed", at, where, "docs", "docs", `rate-limit header ${rb.header} → ${rh.header}`));
   if (JSON.stringify(rb.limits) !== JSON.stringify(rh.limits)) out.push(change("api-info-changed", at, where, "docs", "docs", `rate limits ${limitsText(rb)} → ${limitsText(rh)}`));
+  return [...out, ...compareHeaders(base.api.headers, head.api.headers, at, where)];
+}
+
+/**
+ * The headers: a credential or callback header renamed, added or removed changes what a call must send or a
+ * receiver reads (payloads stay valid: a warning for producers, as a path change is); a description, the docs.
+ */
+function compareHeaders(b: ApiHeaders, h: ApiHeaders, at: Place, where: { pos: SourcePos; side: "head" }): Change[] {
+  const out: Change[] = [];
+  const names = (x: ApiHeaders, k: "token" | "apiKey" | "callback"): string => (k === "callback" ? x.callback.map((c) => c.name).join(", ") : x[k].name);
+  const texts = (x: ApiHeaders): string => JSON.stringify([x.token.description, x.apiKey.description, x.callback.map((c) => [c.name, c.description])]);
+  for (const k of ["token", "apiKey", "callback"] as const) {
+    if (names(b, k) !== names(h, k)) out.push(change("api-header-changed", at, where, "warning", "breaking", `headers.${k} ${names(b, k) || "(none)"} → ${names(h, k) || "(none)"}: calls and receivers must use the new header names, and clients built from the OpenAPI document must be regenerated`));
+  }
+  if (out.length === 0 && texts(b) !== texts(h)) out.push(change("api-info-changed", at, where, "docs", "docs", "a header's description changed"));
   return out;
 }
 

@@ -91,6 +91,15 @@ export const DEFAULT_API: ApiInfo = {
     header: "X-Rate-Limit-Retry-After-Seconds",
     limits: [{ requests: 50, per: "1 second" }, { requests: 1000, per: "1 minute" }, { requests: 5000, per: "5 minutes" }, { requests: 50000, per: "1 hour" }, { requests: 400000, per: "24 hours" }],
   },
+  // The headers the Data Ingestion and Callback pages name, likewise.
+  headers: {
+    token: { name: "TOKEN", description: "The token returned by the authentication operation." },
+    apiKey: { name: "API_KEY", description: "The API key that belongs to the username." },
+    callback: [
+      { name: "ApiKey", description: "The API key the partner sent." },
+      { name: "Checksum", description: "Required when `ApiKey` is present: computed from the sorted list of refIds and the key." },
+    ],
+  },
 };
 
 /** Lowers checked specs into the IR. Only called when the checker found no error. */

@@ -122,6 +122,24 @@ export interface ApiInfo {
   readonly entries: { readonly min: number; readonly max: number };
   /** The documented rate limits of data ingestion, and the response header that reports them. */
   readonly rateLimits: RateLimits;
+  /** The headers the documentation names: data ingestion's two credentials, and what the callback carries. */
+  readonly headers: ApiHeaders;
+}
+
+/** A request header the documentation names. */
+export interface ApiHeader {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** api.yaml's `headers`. */
+export interface ApiHeaders {
+  /** Carries the authentication operation's token on every data ingestion call (a security scheme, required). */
+  readonly token: ApiHeader;
+  /** Carries the user's API key on every data ingestion call (a security scheme, required). */
+  readonly apiKey: ApiHeader;
+  /** What Pango's callback carries, each optional, in the documentation's order. */
+  readonly callback: readonly ApiHeader[];
 }
 
 /** api.yaml's `rateLimits`: the header (seconds to wait before retrying) and each limit, as the documentation lists them. */

@@ -1,5 +1,6 @@
 import { field, retype, spec, type SpecDoc } from "./support.ts";
 import type { Bump } from "../../generator/diff/semver.ts";
+import { DEFAULT_API } from "../../generator/model/build-model.ts";
 
 export type Set = { specs: SpecDoc[]; api: Record<string, unknown> };
 export const order = (s: Set) => spec(s, "order");
@@ -112,6 +113,9 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
   ["package renamed", (s) => { s.api.package = { name: "other-name", version: "1.0.0" }; }, ["package-renamed (package) none/breaking"], "major", "compiles"],
   ["ingestion path changed", (s) => { s.api.paths = { ingestion: "/v2/ingest" }; }, ["api-path-changed (package) warning/breaking"], "major", "compiles"],
   ["server URL changed", (s) => { s.api.server = { url: "https://x.example" }; }, ["api-info-changed (package) docs/docs"], "patch", "compiles"],
+  // The base states no headers (the generator's defaults); the head renames the token's.
+  ["a credential header renamed", (s) => { s.api.headers = { ...DEFAULT_API.headers, token: { ...DEFAULT_API.headers.token, name: "X-Pass" } }; },
+    ["api-header-changed (package) warning/breaking"], "major", "compiles"],
   ["rate limits and their header changed", (s) => { s.api.rateLimits = { header: "Retry-In", limits: [{ requests: 5, per: "1 blink" }] }; }, ["api-info-changed (package) docs/docs", "api-info-changed (package) docs/docs"], "patch", "compiles"],
   ["entry limit lowered", (s) => { s.api.entries = { min: 1, max: 20 }; }, ["entry-limit-narrowed (package) breaking/none"], "major", "compiles"],
   ["entry limit raised", (s) => { s.api.entries = { min: 1, max: 100 }; }, ["entry-limit-widened (package) compatible/none"], "minor", "compiles"],

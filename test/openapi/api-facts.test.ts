@@ -57,3 +57,34 @@ describe("api.yaml's rateLimits: the documented limits, stated in the ingestion 
     expect(found(limits(block))).toEqual(want);
   });
 });
+
+describe("api.yaml's headers: the credentials of data ingestion and the callback's headers", () => {
+  const headers = (block: string) => `${api({})}headers:\n${block}`;
+  const MADE_UP = "  token: {name: X-Pass, description: A made-up pass.}\n  apiKey: {name: X-Who, description: A made-up key.}\n  callback:\n    - {name: X-Sig, description: A made-up signature.}\n";
+
+  it("are the security schemes, the ingestion call's requirement and the webhook's parameters", () => {
+    const model = compileTexts({ "widget.yaml": spec }, headers(MADE_UP)).model!;
+    const doc = JSON.parse(emitOpenApi(model).find((f) => f.path === "openapi/openapi.json")!.contents) as {
+      components: { securitySchemes: object }; security: object; paths: Record<string, { post: { security: object; description: string } }>; webhooks: Record<string, { post: { parameters: object } }>;
+    };
+    expect(doc.components.securitySchemes).toEqual({
+      "X-Pass": { type: "apiKey", in: "header", name: "X-Pass", description: "A made-up pass." },
+      "X-Who": { type: "apiKey", in: "header", name: "X-Who", description: "A made-up key." },
+    });
+    expect(doc.security).toEqual([{ "X-Pass": [], "X-Who": [] }]);
+    expect(doc.paths[model.api.ingestionPath]!.post.security).toEqual(doc.security);
+    expect(doc.paths[model.api.ingestionPath]!.post.description).toContain("Send the `X-Pass` (from the authentication operation) and `X-Who` headers");
+    expect(doc.webhooks[model.api.callbackName]!.post.parameters).toEqual([{ name: "X-Sig", in: "header", required: false, description: "A made-up signature.", schema: { type: "string" } }]);
+  });
+
+  it.each<[string, string, string[]]>([
+    ["not a mapping", "  - TOKEN\n", ["13:3 api-spec: headers must be a mapping with token, apiKey and callback"]],
+    ["a credential that cannot name a security scheme, and no callback", "  token: {name: \"X Pass\", description: A pass.}\n  apiKey: {name: X-Who, description: A key.}\n",
+      ["13:3 api-spec: headers has no 'callback'", "13:17 api-spec: headers.token.name must be an HTTP header name that can also name a security scheme (letters, digits and ._-)"]],
+    ["the same credential twice, in another case", "  token: {name: X-Pass, description: A pass.}\n  apiKey: {name: x-pass, description: A key.}\n  callback: []\n", ["14:11 api-spec: headers.apiKey must differ from headers.token (HTTP header names ignore case)"]],
+    ["a callback header twice, one without a description, and an unknown key", "  token: {name: X-Pass, description: A pass.}\n  apiKey: {name: X-Who, description: A key.}\n  callback:\n    - {name: X-Sig, description: One.}\n    - {name: x-sig, description: Two.}\n    - {name: X-Other, note: Three.}\n",
+      ["17:7 api-spec: headers.callback names 'x-sig' twice (HTTP header names ignore case)", "18:7 api-spec: headers.callback #3.description must be a non-empty string", "18:23 unknown-key: unknown key 'note' in headers.callback #3; allowed: name, description"]],
+  ])("%s", (_name, block, want) => {
+    expect(found(headers(block))).toEqual(want);
+  });
+});

@@ -93,13 +93,17 @@ describe("the document's facts", () => {
     }
   });
 
-  it("secures data ingestion with the TOKEN and API_KEY headers, both required; authentication needs neither", () => {
+  it("secures data ingestion with api.yaml's two credential headers, both required; authentication needs neither", () => {
+    const { token, apiKey } = model.api.headers;
+    expect(token.name).not.toBe(apiKey.name);
     expect(at(doc, "components", "securitySchemes")).toEqual({
-      TOKEN: expect.objectContaining({ type: "apiKey", in: "header", name: "TOKEN" }),
-      API_KEY: expect.objectContaining({ type: "apiKey", in: "header", name: "API_KEY" }),
+      [token.name]: { type: "apiKey", in: "header", name: token.name, description: token.description },
+      [apiKey.name]: { type: "apiKey", in: "header", name: apiKey.name, description: apiKey.description },
     });
-    expect(ingestion.security).toEqual([{ TOKEN: [], API_KEY: [] }]);
+    expect(ingestion.security).toEqual([{ [token.name]: [], [apiKey.name]: [] }]);
+    expect(doc.security).toEqual(ingestion.security);
     expect(at(doc, "paths", model.api.authenticationPath, "post", "security")).toEqual([]);
+    for (const text of [ingestion.description, at(ingestion, "responses", "401", "description")]) expect(text).toContain(`\`${token.name}\``);
   });
 
   it("the ingestion operation: initData, the envelope body, 200/400/401 with bodies, examples and the rate-limit header", () => {
@@ -149,7 +153,8 @@ describe("the document's facts", () => {
     // The result shape's notes in specs/api.yaml (the contradiction) are stated in the webhook's description.
     const result = model.shapes.callback.data.result;
     for (const note of result.notes.slice(1)) expect(hook.description).toContain(note);
-    expect((hook.parameters as Obj[]).map((p) => [p.name, p.in, p.required])).toEqual([["ApiKey", "header", false], ["Checksum", "header", false]]);
+    // The callback's headers, as api.yaml names them, each optional.
+    expect(hook.parameters).toEqual(model.api.headers.callback.map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" } })));
     expect(Object.keys(at(schemas, result.typeName, "properties") as Obj)).toEqual(result.fields.map((f) => f.name));
   });
 });

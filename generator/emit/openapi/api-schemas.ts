@@ -1,4 +1,4 @@
-import type { ApiShapes, RateLimits, Table } from "../../model/ir.ts";
+import type { ApiHeaders, ApiShapes, RateLimits, Table } from "../../model/ir.ts";
 import { tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ref, type Node } from "./entity-schemas.ts";
 
@@ -42,12 +42,14 @@ export function apiSchemas(shapes: ApiShapes): [string, Node][] {
   ];
 }
 
-/** Security schemes: both headers are required on every data ingestion call. */
-export function securitySchemes(): Node {
-  return {
-    TOKEN: { type: "apiKey", in: "header", name: "TOKEN", description: "The token returned by the authentication operation." },
-    API_KEY: { type: "apiKey", in: "header", name: "API_KEY", description: "The API key that belongs to the username." },
-  };
+/** Security schemes: both credential headers (api.yaml `headers`) are required on every data ingestion call. */
+export function securitySchemes(headers: ApiHeaders): Node {
+  return Object.fromEntries([headers.token, headers.apiKey].map((h) => [h.name, { type: "apiKey", in: "header", name: h.name, description: h.description }]));
+}
+
+/** The security requirement of a data ingestion call: both credential headers. */
+export function ingestionSecurity(headers: ApiHeaders): Node[] {
+  return [{ [headers.token.name]: [], [headers.apiKey.name]: [] }];
 }
 
 /** The rate-limit header, shared by every data ingestion response. */

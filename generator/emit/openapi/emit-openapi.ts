@@ -5,7 +5,7 @@ import { bannerLines, type OutputFile } from "../output-file.ts";
 import { stableJson } from "../../util/text.ts";
 import { invariant } from "../../util/assert.ts";
 import { entityComponents, envelopeSchema, requestSchema, type Node } from "./entity-schemas.ts";
-import { apiSchemas, rateLimitHeader, securitySchemes } from "./api-schemas.ts";
+import { apiSchemas, ingestionSecurity, rateLimitHeader, securitySchemes } from "./api-schemas.ts";
 import { paths, tags, webhooks } from "./operations.ts";
 
 export const OPENAPI_VERSION = "3.1.0";
@@ -28,7 +28,7 @@ function documentDescription(model: Model): string {
     bannerLines("specs/").join(" "),
     "The Pango CDP data ingestion API, from the Pango CDP technical documentation (Data Ingestion APIs: Customer, Data Ingestion, Authentication, Data Ingestion Callback). Entity schemas are transcribed from the documentation's field tables; where the tables leave a rule open, the answer is the one every artefact of this package implements (a required field is present, not `null` and not blank; an optional one may be `null`).",
     `**The server URL and the paths are not from the documentation**, which gives neither: \`${model.api.ingestionPath}\` and \`${model.api.authenticationPath}\` on \`${model.api.serverUrl}\` come from the hand-written \`specs/api.yaml\`. Set your organisation's.`,
-    `Flow: call the authentication operation for a token; send batches of records with the data ingestion operation, with the \`TOKEN\` and \`API_KEY\` headers; Pango reports each record's outcome to the partner's endpoint (webhook \`${model.api.callbackName}\`).`,
+    `Flow: call the authentication operation for a token; send batches of records with the data ingestion operation, with the \`${model.api.headers.token.name}\` and \`${model.api.headers.apiKey.name}\` headers; Pango reports each record's outcome to the partner's endpoint (webhook \`${model.api.callbackName}\`).`,
   ].join("\n\n");
 }
 
@@ -46,7 +46,7 @@ function components(model: Model): Node {
   return {
     schemas: Object.fromEntries(schemas),
     headers: { [model.api.rateLimits.header]: rateLimitHeader(model.api.rateLimits) },
-    securitySchemes: securitySchemes(),
+    securitySchemes: securitySchemes(model.api.headers),
   };
 }
 
@@ -56,11 +56,11 @@ export function openApiDocument(model: Model): Node {
     openapi: OPENAPI_VERSION,
     info: { title: model.api.title, version: model.package.version, description: documentDescription(model), license: LICENSE },
     servers: servers(model),
-    tags: tags(),
+    tags: tags(model),
     paths: paths(model),
     webhooks: webhooks(model),
     components: components(model),
-    security: [{ TOKEN: [], API_KEY: [] }],
+    security: ingestionSecurity(model.api.headers),
   };
 }
 

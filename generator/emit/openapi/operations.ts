@@ -1,6 +1,6 @@
 import type { Model } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
-import { rateLimitText } from "./api-schemas.ts";
+import { ingestionSecurity, rateLimitText } from "./api-schemas.ts";
 import { exampleOf, shapeNotes } from "../../model/api-shapes.ts";
 import { RESPONSE_SHAPES } from "../../check/check-shapes.ts";
 import { InternalError } from "../../util/assert.ts";
@@ -12,9 +12,9 @@ export const TAGS = {
 } as const;
 
 /** The document's tags, each with what the documentation page covers. */
-export function tags(): Node[] {
+export function tags(model: Model): Node[] {
   return [
-    { name: TAGS.authentication, description: "Obtain the token that data ingestion calls send in the `TOKEN` header." },
+    { name: TAGS.authentication, description: `Obtain the token that data ingestion calls send in the \`${model.api.headers.token.name}\` header.` },
     { name: TAGS.ingestion, description: "Send batches of records of one entity type to Pango CDP." },
     { name: TAGS.callback, description: "What Pango sends back to the partner once the records of an ingestion call are processed." },
   ];
@@ -58,7 +58,7 @@ function ingestionResponses(model: Model): Node {
   return {
     200: rateLimited(model, "Success: the batch was accepted.", responseBody(model, "ingestion 200")),
     400: rateLimited(model, "Error: the request is invalid.", responseBody(model, "ingestion 400")),
-    401: rateLimited(model, "Error: not authenticated (the `TOKEN` and `API_KEY` headers). The documentation gives no more than the status code.", responseBody(model, "ingestion 401")),
+    401: rateLimited(model, `Error: not authenticated (the \`${model.api.headers.token.name}\` and \`${model.api.headers.apiKey.name}\` headers). The documentation gives no more than the status code.`, responseBody(model, "ingestion 401")),
   };
 }
 
@@ -67,7 +67,7 @@ function ingestionOperation(model: Model): Node {
     tags: [TAGS.ingestion],
     summary: "Ingest a batch of records",
     description: [
-      `Ingests ${model.api.entries.min} to ${model.api.entries.max} records of one entity type, named by \`objectType\`. Send the \`TOKEN\` (from the authentication operation) and \`API_KEY\` headers, and \`Content-type: application/json\`.`,
+      `Ingests ${model.api.entries.min} to ${model.api.entries.max} records of one entity type, named by \`objectType\`. Send the \`${model.api.headers.token.name}\` (from the authentication operation) and \`${model.api.headers.apiKey.name}\` headers, and \`Content-type: application/json\`.`,
       `Rate limits, reported through the \`${model.api.rateLimits.header}\` response header (seconds to wait before retrying):\n\n${rateLimitText(model.api.rateLimits)}`,
       `The outcome of each record is reported later through the \`${model.api.callbackName}\` webhook.`,
     ].join("\n\n"),
@@ -82,7 +82,7 @@ function ingestionOperation(model: Model): Node {
       content: json(ref("IngestionRequest"), Object.fromEntries(model.entities.map((e) => [e.objectType, example(`A ${e.objectType} batch`, requestExample(e), "The entity's example record from the documentation (errata corrected, required gaps filled).")]))),
     },
     responses: ingestionResponses(model),
-    security: [{ TOKEN: [], API_KEY: [] }],
+    security: ingestionSecurity(model.api.headers),
   };
 }
 
@@ -127,8 +127,7 @@ function callbackOperation(model: Model): Node {
     description: ["Pango sends `POST` with a JSON body to an endpoint of the partner's choosing, one key per record reference id sent in the ingestion call. Status 200 means stored; other codes are failures.", ...shapeNotes(model.shapes.callback.data.result)].join("\n\n"),
     operationId: model.api.callbackName,
     parameters: [
-      { name: "ApiKey", in: "header", required: false, description: "The API key the partner sent.", schema: { type: "string" } },
-      { name: "Checksum", in: "header", required: false, description: "Required when `ApiKey` is present: computed from the sorted list of refIds and the key.", schema: { type: "string" } },
+      ...model.api.headers.callback.map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" } })),
     ],
     requestBody: {
       required: true,
@@ -137,7 +136,7 @@ function callbackOperation(model: Model): Node {
     responses: {
       200: { description: "The partner received the results. The documentation does not describe the partner's response." },
     },
-    // Pango, not the partner, is the caller; the `ApiKey` and `Checksum` headers are its credentials.
+    // Pango, not the partner, is the caller; the callback's headers (api.yaml `headers.callback`) are its credentials.
     security: [],
   };
 }
