@@ -121,7 +121,8 @@ const CHANGES: { what: string; edit: (dir: string) => string }[] = [
     const example = (error.get("examples") as YAMLSeq<YAMLMap>).items.find((e) => typeof (e.get("value") as YAMLMap).get("message") === "string")!;
     const message = (example.get("value") as YAMLMap).get("message") as string;
     (example.get("value") as YAMLMap).set("message", `${message} (scenario)`);
-    writeFileSync(file, doc.toString());
+    // Written as the maintainer writes it: no folded lines, no padding inside flow collections (the repository's style).
+    writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
     return `specs/api.yaml: the first rate limit ${requests} → ${requests * 2} requests, the message ${JSON.stringify(message)} of ${String(example.get("name"))} edited, header ${header} → X-Scenario-Token`;
   } },
 ];
