@@ -155,7 +155,9 @@ function main(): number {
       const bump = /bump: (\w+)/u.exec(r.out)?.[1];
       const ok = cmd.expect.includes(r.code);
       if (!ok) failures++;
-      console.log(`   ${ok ? "ok  " : "FAIL"} exit ${r.code}  pango-codegen ${cmd.args.slice(1).join(" ")}${bump && cmd.args.includes("--update") ? `  → bump ${bump}` : ""}`);
+      const implied = /implied bump: (\w+)/u.exec(r.out)?.[1];
+      const told = bump && cmd.args.includes("--update") ? `  → bump ${bump}` : implied && cmd.args[1] === "diff" ? `  → implied bump ${implied}` : "";
+      console.log(`   ${ok ? "ok  " : "FAIL"} exit ${r.code}  pango-codegen ${cmd.args.slice(1).join(" ")}${told}`);
       if (!ok) console.log(r.out.split("\n").slice(0, 30).map((l) => `        ${l}`).join("\n"));
     }
     git(dir, "add", "-A");
