@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { isMap, isSeq, type LineCounter, type Document, type Node } from "yaml";
+import { isMap, isScalar, type LineCounter, type Document, type Node, type Pair } from "yaml";
 import { readYaml } from "./fast-yaml.ts";
 import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
 import type { ApiHeader, ApiInfo, PackageInfo } from "../model/ir.ts";
-import type { RawShape } from "./raw-spec.ts";
+import type { Located, RawShape } from "./raw-spec.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
 import { Reader } from "./read-spec.ts";
 import { readShapes } from "./read-shapes.ts";
@@ -85,6 +85,8 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
   const callback = doc.getIn(["callbackName"]);
   if (typeof callback === "string" && callback.trim() !== "" && !CALLBACK_NAME.test(callback)) diagnostics.push(diag("api-spec", at(doc.getIn(["callbackName"], true)), `callbackName '${callback}' must be letters, digits and -._ starting with a letter (it names the webhook and its operationId)`));
   const shapes = readShapeSection(file, doc, lines, diagnostics);
+  // The sections read with the spec reader (its key checks, hints and wording).
+  const facts = new Reader(file, lines);
   return {
     shapes,
     pkg: { name: get(["package", "name"]) ?? DEFAULT_PACKAGE.name, version: version ?? DEFAULT_PACKAGE.version },
@@ -96,10 +98,10 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
       authenticationPath: get(["paths", "authentication"]) ?? DEFAULT_API.authenticationPath,
       callbackName: get(["callbackName"]) ?? DEFAULT_API.callbackName,
       entries: readEntries(doc, at, diagnostics),
-      rateLimits: readRateLimits(doc, at, diagnostics),
-      headers: readHeaders(doc, at, diagnostics),
+      rateLimits: readRateLimits(facts, doc),
+      headers: readHeaders(facts, doc),
     },
-    diagnostics,
+    diagnostics: [...diagnostics, ...facts.diagnostics],
   };
 }
 
@@ -124,101 +126,76 @@ function readEntries(doc: Document, at: (node: unknown) => SourcePos, diagnostic
   return limits;
 }
 
+/** The pair of a top-level key of api.yaml, if written. */
+function pairOf(doc: Document, key: string): Pair<Node, Node | null> | undefined {
+  return isMap(doc.contents) ? (doc.contents.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+}
+
+/** A string that must also match `pattern` (`rule` says how), or null with a diagnostic. */
+function matching(r: Reader, pair: Pair<Node, Node | null> | undefined, what: string, pattern: RegExp, rule: string): Located<string> | null {
+  const s = r.string(pair, what, { nonEmpty: true });
+  if (!s?.value) return null;
+  if (pattern.test(s.value)) return s as Located<string>;
+  r.report("invalid-value", s.pos, `${what} '${s.value}' must be ${rule}`);
+  return null;
+}
+
+const HEADER_RULE = "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)";
+
 /**
  * `rateLimits: { header, limits: [{ requests, per }] }`: the documented limits of data ingestion and the response
  * header that reports them, stated in the ingestion operation's description and the header's; defaults to the doc's.
  */
-function readRateLimits(doc: Document, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiInfo["rateLimits"] {
-  const node = doc.getIn(["rateLimits"], true);
-  if (node === undefined) return DEFAULT_API.rateLimits;
-  const value = doc.getIn(["rateLimits"]);
-  const shape = "rateLimits must be a mapping with header (an HTTP header name) and limits (a list of { requests, per })";
-  if (!isMap(value)) {
-    diagnostics.push(diag("api-spec", at(node), shape));
-    return DEFAULT_API.rateLimits;
-  }
-  let header: string | null = null;
-  const limits: { requests: number; per: string }[] = [];
-  let sawLimits = false;
-  for (const item of value.items) {
-    const k = String((item.key as { value?: unknown }).value);
-    if (k === "header") {
-      const v = (item.value as { value?: unknown } | null)?.value;
-      if (typeof v !== "string" || !HEADER_NAME.test(v)) diagnostics.push(diag("api-spec", at(item.value ?? item.key), "rateLimits.header must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)"));
-      else header = v;
-    } else if (k === "limits") {
-      sawLimits = true;
-      if (!isSeq(item.value) || item.value.items.length === 0) {
-        diagnostics.push(diag("api-spec", at(item.value ?? item.key), "rateLimits.limits must be a non-empty list of { requests, per }"));
-        continue;
-      }
-      for (const [i, limit] of item.value.items.entries()) {
-        const what = `rateLimits.limits #${i + 1}`;
-        const requests = isMap(limit) ? limit.get("requests") : undefined, per = isMap(limit) ? limit.get("per") : undefined;
-        const extra = isMap(limit) ? limit.items.map((p) => String((p.key as { value?: unknown }).value)).filter((x) => x !== "requests" && x !== "per") : [];
-        if (!isMap(limit)) diagnostics.push(diag("api-spec", at(limit), `${what} must be a mapping { requests, per }, e.g. { requests: 50, per: 1 second }`));
-        else if (extra.length > 0) diagnostics.push(diag("unknown-key", at(limit.items.find((p) => String((p.key as { value?: unknown }).value) === extra[0])!.key), `unknown key '${extra[0]}' in ${what}; allowed: requests, per`));
-        else if (typeof requests !== "number" || !Number.isInteger(requests) || requests < 1) diagnostics.push(diag("api-spec", at(limit.get("requests", true) ?? limit), `${what}: requests must be a positive integer`));
-        else if (typeof per !== "string" || per.trim() === "") diagnostics.push(diag("api-spec", at(limit.get("per", true) ?? limit), `${what}: per must be the period as the documentation words it, e.g. "1 minute"`));
-        else limits.push({ requests, per });
-      }
-    } else diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in rateLimits; allowed: header, limits`));
-  }
-  if (header === null && !value.items.some((p) => String((p.key as { value?: unknown }).value) === "header")) diagnostics.push(diag("api-spec", at(node), `${shape}; header is missing`));
-  if (!sawLimits) diagnostics.push(diag("api-spec", at(node), `${shape}; limits is missing`));
-  return { header: header ?? DEFAULT_API.rateLimits.header, limits: limits.length > 0 ? limits : DEFAULT_API.rateLimits.limits };
+function readRateLimits(r: Reader, doc: Document): ApiInfo["rateLimits"] {
+  const pair = pairOf(doc, "rateLimits");
+  if (!pair) return DEFAULT_API.rateLimits;
+  const m = r.map(pair.value, "rateLimits", ["header", "limits"], ["header", "limits"], r.pos(pair));
+  if (!m) return DEFAULT_API.rateLimits;
+  const header = matching(r, m.get("header"), "rateLimits.header", HEADER_NAME, HEADER_RULE);
+  const items = r.seq(m.get("limits"), "rateLimits.limits");
+  if (items?.length === 0) r.report("invalid-value", m.get("limits")!.value, "rateLimits.limits must list at least one { requests, per }");
+  const limits = (items ?? []).flatMap((node, i) => {
+    const what = `rateLimits.limits #${i + 1}`;
+    const lm = r.map(node, what, ["requests", "per"], ["requests", "per"], node);
+    const requests = lm ? r.number(lm.get("requests"), `${what}: requests`) : null;
+    if (requests && (!Number.isInteger(requests.value) || requests.value < 1)) r.report("invalid-value", requests.pos, `${what}: requests must be a positive integer`);
+    const per = lm ? r.string(lm.get("per"), `${what}: per (the period as the documentation words it, e.g. "1 minute")`, { nonEmpty: true }) : null;
+    return requests && Number.isInteger(requests.value) && requests.value >= 1 && per?.value ? [{ requests: requests.value, per: per.value }] : [];
+  });
+  return { header: header?.value ?? DEFAULT_API.rateLimits.header, limits: limits.length > 0 ? limits : DEFAULT_API.rateLimits.limits };
 }
 
-const keyOf = (p: { key: unknown }): string => String((p.key as { value?: unknown }).value);
-
-/** One `{ name, description }` of `headers`; null (and a diagnostic) when it is not one. */
-function readHeader(node: unknown, what: string, name: RegExp, nameRule: string, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiHeader | null {
-  if (!isMap(node)) {
-    diagnostics.push(diag("api-spec", at(node), `${what} must be a mapping { name, description }`));
-    return null;
-  }
-  let ok = true;
-  for (const p of node.items) {
-    if (keyOf(p) !== "name" && keyOf(p) !== "description") { diagnostics.push(diag("unknown-key", at(p.key), `unknown key '${keyOf(p)}' in ${what}; allowed: name, description`)); ok = false; }
-  }
-  const n = node.get("name"), d = node.get("description");
-  if (typeof n !== "string" || !name.test(n)) { diagnostics.push(diag("api-spec", at(node.get("name", true) ?? node), `${what}.name must be ${nameRule}`)); ok = false; }
-  if (typeof d !== "string" || d.trim() === "") { diagnostics.push(diag("api-spec", at(node.get("description", true) ?? node), `${what}.description must be a non-empty string`)); ok = false; }
-  return ok ? { name: n as string, description: d as string } : null;
+/** One `{ name, description }` of `headers`; null (with diagnostics) when it is not one. */
+function readHeader(r: Reader, node: unknown, what: string, name: RegExp, rule: string): Located<ApiHeader> | null {
+  const m = r.map(node, what, ["name", "description"], ["name", "description"], node as Node);
+  if (!m) return null;
+  const n = matching(r, m.get("name"), `${what}.name`, name, rule);
+  const d = r.string(m.get("description"), `${what}.description`, { nonEmpty: true });
+  return n && d?.value ? { value: { name: n.value, description: d.value }, pos: n.pos } : null;
 }
 
 /**
  * `headers: { token, apiKey, callback: [...] }`, each header `{ name, description }`: the two credentials every data
  * ingestion call sends (the OpenAPI security schemes) and the callback's optional headers; defaults to the doc's.
+ * Header names are compared ignoring case, as HTTP does.
  */
-function readHeaders(doc: Document, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiInfo["headers"] {
-  const node = doc.getIn(["headers"], true);
-  if (node === undefined) return DEFAULT_API.headers;
-  const value = doc.getIn(["headers"]);
-  if (!isMap(value)) {
-    diagnostics.push(diag("api-spec", at(node), "headers must be a mapping with token, apiKey and callback"));
-    return DEFAULT_API.headers;
-  }
+function readHeaders(r: Reader, doc: Document): ApiInfo["headers"] {
+  const pair = pairOf(doc, "headers");
+  if (!pair) return DEFAULT_API.headers;
+  const m = r.map(pair.value, "headers", ["token", "apiKey", "callback"], ["token", "apiKey", "callback"], r.pos(pair));
+  if (!m) return DEFAULT_API.headers;
   const scheme = "an HTTP header name that can also name a security scheme (letters, digits and ._-)";
-  const out: { token?: ApiHeader | null; apiKey?: ApiHeader | null; callback?: ApiHeader[] } = {};
-  for (const item of value.items) {
-    const k = keyOf(item);
-    if (k === "token" || k === "apiKey") out[k] = readHeader(item.value, `headers.${k}`, SCHEME_NAME, scheme, at, diagnostics);
-    else if (k === "callback") {
-      if (!isSeq(item.value)) { diagnostics.push(diag("api-spec", at(item.value ?? item.key), "headers.callback must be a list of { name, description }")); continue; }
-      const seen = new Set<string>();
-      out.callback = item.value.items.flatMap((h, i) => {
-        const header = readHeader(h, `headers.callback #${i + 1}`, HEADER_NAME, "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)", at, diagnostics);
-        if (header && seen.has(header.name.toLowerCase())) diagnostics.push(diag("api-spec", at(h), `headers.callback names '${header.name}' twice (HTTP header names ignore case)`));
-        if (header) seen.add(header.name.toLowerCase());
-        return header ? [header] : [];
-      });
-    } else diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in headers; allowed: token, apiKey, callback`));
-  }
-  for (const k of ["token", "apiKey", "callback"] as const) if (!(k in out)) diagnostics.push(diag("api-spec", at(node), `headers has no '${k}'`));
-  const names = [out.token?.name, out.apiKey?.name];
-  if (names[0] !== undefined && names[0].toLowerCase() === names[1]?.toLowerCase()) diagnostics.push(diag("api-spec", at(value.get("apiKey", true)), "headers.apiKey must differ from headers.token (HTTP header names ignore case)"));
-  return { token: out.token ?? DEFAULT_API.headers.token, apiKey: out.apiKey ?? DEFAULT_API.headers.apiKey, callback: out.callback ?? DEFAULT_API.headers.callback };
+  const token = m.has("token") ? readHeader(r, m.get("token")!.value, "headers.token", SCHEME_NAME, scheme) : null;
+  const apiKey = m.has("apiKey") ? readHeader(r, m.get("apiKey")!.value, "headers.apiKey", SCHEME_NAME, scheme) : null;
+  if (token && apiKey && token.value.name.toLowerCase() === apiKey.value.name.toLowerCase()) r.report("invalid-value", apiKey.pos, "headers.apiKey must differ from headers.token (HTTP header names ignore case)");
+  const seen = new Set<string>();
+  const callback = (r.seq(m.get("callback"), "headers.callback") ?? []).flatMap((node, i) => {
+    const h = readHeader(r, node, `headers.callback #${i + 1}`, HEADER_NAME, HEADER_RULE);
+    if (h && seen.has(h.value.name.toLowerCase())) r.report("invalid-value", h.pos, `headers.callback names '${h.value.name}' twice (HTTP header names ignore case)`);
+    if (h) seen.add(h.value.name.toLowerCase());
+    return h ? [h.value] : [];
+  });
+  return { token: token?.value ?? DEFAULT_API.headers.token, apiKey: apiKey?.value ?? DEFAULT_API.headers.apiKey, callback: m.has("callback") ? callback : DEFAULT_API.headers.callback };
 }
 
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */

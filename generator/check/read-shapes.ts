@@ -33,11 +33,7 @@ function readExamples(r: Reader, pair: Pair<Node, Node | null> | undefined, what
     const name = r.string(m.get("name"), `name of ${label}`, { nonEmpty: true });
     const summary = r.string(m.get("summary"), `summary of ${label}`, { nonEmpty: true });
     const description = m.has("description") ? r.string(m.get("description"), `description of ${label}`, { nonEmpty: true }) : null;
-    const uses = (r.seq(m.get("for"), `for of ${label}`) ?? []).flatMap((n) => {
-      const s = isScalar(n) && typeof n.value === "string" ? n.value : null;
-      if (s === null) r.report("wrong-type", n, `each entry of 'for' of ${label} must be an operation response such as "ingestion 400"`);
-      return s === null ? [] : [{ value: s, pos: r.pos(n) }];
-    });
+    const uses = r.strings(m.get("for"), `for of ${label}`) ?? [];
     const valuePair = m.get("value");
     const record = valuePair?.value;
     if (valuePair && !isMap(record)) r.report("wrong-type", record ?? valuePair, `value of ${label} must be a mapping (a whole record)`);

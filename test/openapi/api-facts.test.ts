@@ -48,11 +48,11 @@ describe("api.yaml's rateLimits: the documented limits, stated in the ingestion 
   });
 
   it.each<[string, string, string[]]>([
-    ["not a mapping", "  - 50\n", ["13:3 api-spec: rateLimits must be a mapping with header (an HTTP header name) and limits (a list of { requests, per })"]],
-    ["a header name with a space, and no limits", "  header: Retry After\n", ["13:3 api-spec: rateLimits must be a mapping with header (an HTTP header name) and limits (a list of { requests, per }); limits is missing", "13:11 api-spec: rateLimits.header must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)"]],
-    ["an empty list of limits", "  header: Retry-In\n  limits: []\n", ["14:11 api-spec: rateLimits.limits must be a non-empty list of { requests, per }"]],
+    ["not a mapping", "  - 50\n", ["13:3 wrong-type: rateLimits must be a mapping, found a list"]],
+    ["a header name with a space, and no limits", "  header: Retry After\n", ["13:3 missing-key: rateLimits has no 'limits'", "13:11 invalid-value: rateLimits.header 'Retry After' must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)"]],
+    ["an empty list of limits", "  header: Retry-In\n  limits: []\n", ["14:11 invalid-value: rateLimits.limits must list at least one { requests, per }"]],
     ["a limit of no requests, one without its period, one with an unknown key, and an unknown key", "  header: Retry-In\n  limits:\n    - {requests: 0, per: 1 s}\n    - {requests: 5}\n    - {requests: 5, per: 1 s, burst: 2}\n  window: 1\n",
-      ["15:18 api-spec: rateLimits.limits #1: requests must be a positive integer", "16:7 api-spec: rateLimits.limits #2: per must be the period as the documentation words it, e.g. \"1 minute\"", "17:31 unknown-key: unknown key 'burst' in rateLimits.limits #3; allowed: requests, per", "18:3 unknown-key: unknown key 'window' in rateLimits; allowed: header, limits"]],
+      ["15:18 invalid-value: rateLimits.limits #1: requests must be a positive integer", "16:7 missing-key: rateLimits.limits #2 has no 'per'", "17:31 unknown-key: unknown key 'burst' in rateLimits.limits #3; allowed: requests, per", "18:3 unknown-key: unknown key 'window' in rateLimits; allowed: header, limits"]],
   ])("%s", (_name, block, want) => {
     expect(found(limits(block))).toEqual(want);
   });
@@ -78,12 +78,12 @@ describe("api.yaml's headers: the credentials of data ingestion and the callback
   });
 
   it.each<[string, string, string[]]>([
-    ["not a mapping", "  - TOKEN\n", ["13:3 api-spec: headers must be a mapping with token, apiKey and callback"]],
+    ["not a mapping", "  - TOKEN\n", ["13:3 wrong-type: headers must be a mapping, found a list"]],
     ["a credential that cannot name a security scheme, and no callback", "  token: {name: \"X Pass\", description: A pass.}\n  apiKey: {name: X-Who, description: A key.}\n",
-      ["13:3 api-spec: headers has no 'callback'", "13:17 api-spec: headers.token.name must be an HTTP header name that can also name a security scheme (letters, digits and ._-)"]],
-    ["the same credential twice, in another case", "  token: {name: X-Pass, description: A pass.}\n  apiKey: {name: x-pass, description: A key.}\n  callback: []\n", ["14:11 api-spec: headers.apiKey must differ from headers.token (HTTP header names ignore case)"]],
+      ["13:3 missing-key: headers has no 'callback'", "13:17 invalid-value: headers.token.name 'X Pass' must be an HTTP header name that can also name a security scheme (letters, digits and ._-)"]],
+    ["the same credential twice, in another case", "  token: {name: X-Pass, description: A pass.}\n  apiKey: {name: x-pass, description: A key.}\n  callback: []\n", ["14:18 invalid-value: headers.apiKey must differ from headers.token (HTTP header names ignore case)"]],
     ["a callback header twice, one without a description, and an unknown key", "  token: {name: X-Pass, description: A pass.}\n  apiKey: {name: X-Who, description: A key.}\n  callback:\n    - {name: X-Sig, description: One.}\n    - {name: x-sig, description: Two.}\n    - {name: X-Other, note: Three.}\n",
-      ["17:7 api-spec: headers.callback names 'x-sig' twice (HTTP header names ignore case)", "18:7 api-spec: headers.callback #3.description must be a non-empty string", "18:23 unknown-key: unknown key 'note' in headers.callback #3; allowed: name, description"]],
+      ["17:14 invalid-value: headers.callback names 'x-sig' twice (HTTP header names ignore case)", "18:7 missing-key: headers.callback #3 has no 'description'", "18:23 unknown-key: unknown key 'note' in headers.callback #3 (did you mean 'name'?); allowed: name, description"]],
   ])("%s", (_name, block, want) => {
     expect(found(headers(block))).toEqual(want);
   });

@@ -1,4 +1,4 @@
-import type { Model } from "../../model/ir.ts";
+import type { Model, Table } from "../../model/ir.ts";
 import { ref, requestExample, type Node } from "./entity-schemas.ts";
 import { ingestionSecurity, rateLimitText } from "./api-schemas.ts";
 import { exampleOf, shapeNotes } from "../../model/api-shapes.ts";
@@ -33,7 +33,7 @@ const rateLimited = (model: Model, description: string, body: Node): Node => ({
 });
 
 /** A table shape of the model by type name. */
-function shapeTable(model: Model, typeName: string) {
+function shapeNamed(model: Model, typeName: string): Table {
   const t = model.shapes.tables.find((x) => x.typeName === typeName);
   if (!t) throw new InternalError(`no table shape ${typeName}`);
   return t;
@@ -47,7 +47,7 @@ function responseBody(model: Model, response: string): Node {
   const shape = RESPONSE_SHAPES[response];
   if (shape === undefined) throw new InternalError(`no shape for the response ${response}`);
   const named = (model.shapes.examples[shape] ?? []).filter((e) => e.for.includes(response));
-  const t = shapeTable(model, shape);
+  const t = shapeNamed(model, shape);
   const examples = named.length > 0
     ? Object.fromEntries(named.map((e) => [e.name, example(e.summary, e.value, e.description ?? undefined)]))
     : { example: example(t.title, exampleOf(t), "The record the shape's field examples make.") };
@@ -88,7 +88,7 @@ function ingestionOperation(model: Model): Node {
 
 function authenticationOperation(model: Model): Node {
   const illustrative = "Illustrative values; the documentation masks its own.";
-  const request = model.shapes.tables.find((t) => t.typeName === "AuthenticationRequest")!;
+  const request = shapeNamed(model, "AuthenticationRequest");
   return {
     tags: [TAGS.authentication],
     summary: "Authenticate",
