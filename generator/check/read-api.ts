@@ -26,7 +26,7 @@ const SERVER_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*[^\s/?#])?$/u;
 const CALLBACK_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/u;
 // An HTTP field name (RFC 9110 token).
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/u;
-// A credential header also names its OpenAPI security scheme, whose key allows less.
+// A credential header also names its OpenAPI security scheme, and the rate-limit header its component: their keys allow less.
 const SCHEME_NAME = /^[A-Za-z0-9._-]+$/u;
 
 /** Reads specs/api.yaml: the package's name and version, and the API facts the documentation does not give. */
@@ -151,7 +151,8 @@ function readRateLimits(r: Reader, doc: Document): ApiInfo["rateLimits"] {
   if (!pair) return DEFAULT_API.rateLimits;
   const m = r.map(pair.value, "rateLimits", ["header", "limits"], ["header", "limits"], r.pos(pair));
   if (!m) return DEFAULT_API.rateLimits;
-  const header = matching(r, m.get("header"), "rateLimits.header", HEADER_NAME, HEADER_RULE);
+  // The header is also the key of its OpenAPI component, which allows less than HTTP does.
+  const header = matching(r, m.get("header"), "rateLimits.header", SCHEME_NAME, "an HTTP header name that can also key an OpenAPI component (letters, digits and ._-)");
   const items = r.seq(m.get("limits"), "rateLimits.limits");
   if (items?.length === 0) r.report("invalid-value", m.get("limits")!.value, "rateLimits.limits must list at least one { requests, per }");
   const limits = (items ?? []).flatMap((node, i) => {

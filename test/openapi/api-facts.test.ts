@@ -49,7 +49,8 @@ describe("api.yaml's rateLimits: the documented limits, stated in the ingestion 
 
   it.each<[string, string, string[]]>([
     ["not a mapping", "  - 50\n", ["13:3 wrong-type: rateLimits must be a mapping, found a list"]],
-    ["a header name with a space, and no limits", "  header: Retry After\n", ["13:3 missing-key: rateLimits has no 'limits'", "13:11 invalid-value: rateLimits.header 'Retry After' must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)"]],
+    ["a header name with a space, and no limits", "  header: Retry After\n", ["13:3 missing-key: rateLimits has no 'limits'", "13:11 invalid-value: rateLimits.header 'Retry After' must be an HTTP header name that can also key an OpenAPI component (letters, digits and ._-)"]],
+    ["a header name HTTP allows but an OpenAPI component key does not", "  header: Retry~In\n  limits: [{requests: 1, per: 1 s}]\n", ["13:11 invalid-value: rateLimits.header 'Retry~In' must be an HTTP header name that can also key an OpenAPI component (letters, digits and ._-)"]],
     ["an empty list of limits", "  header: Retry-In\n  limits: []\n", ["14:11 invalid-value: rateLimits.limits must list at least one { requests, per }"]],
     ["a limit of no requests, one without its period, one with an unknown key, and an unknown key", "  header: Retry-In\n  limits:\n    - {requests: 0, per: 1 s}\n    - {requests: 5}\n    - {requests: 5, per: 1 s, burst: 2}\n  window: 1\n",
       ["15:18 invalid-value: rateLimits.limits #1: requests must be a positive integer", "16:7 missing-key: rateLimits.limits #2 has no 'per'", "17:31 unknown-key: unknown key 'burst' in rateLimits.limits #3; allowed: requests, per", "18:3 unknown-key: unknown key 'window' in rateLimits; allowed: header, limits"]],

@@ -27,8 +27,7 @@ const example = (summary: string, value: unknown, description?: string): Node =>
 
 const rateLimited = (model: Model, description: string, body: Node): Node => ({
   description,
-  // A JSON Pointer token: `~` is the one character a header name may have that must be escaped.
-  headers: { [model.api.rateLimits.header]: { $ref: `#/components/headers/${model.api.rateLimits.header.replace(/~/gu, "~0")}` } },
+  headers: { [model.api.rateLimits.header]: { $ref: `#/components/headers/${model.api.rateLimits.header}` } },
   content: body,
 });
 
