@@ -8,6 +8,8 @@ import type { Entity } from "../../generator/model/ir.ts";
 import { documentValidator } from "./examples.ts";
 import { RESPONSE_SHAPES } from "../../generator/check/check-shapes.ts";
 import { exampleOf } from "../../generator/model/api-shapes.ts";
+import { ingestionRequestSchema } from "../../generator/emit/json-schema/ingestion-request-schema.ts";
+import { ingestionRequestName } from "../../generator/model/naming.ts";
 
 type Obj = { [key: string]: unknown };
 const model = realModel();
@@ -104,6 +106,21 @@ describe("the document's facts", () => {
     expect(doc.security).toEqual(ingestion.security);
     expect(at(doc, "paths", model.api.authenticationPath, "post", "security")).toEqual([]);
     for (const text of [ingestion.description, at(ingestion, "responses", "401", "description")]) expect(text).toContain(`\`${token.name}\``);
+  });
+
+  it("describes the envelope's fields as the standalone JSON Schema of the request does, for every entity", () => {
+    const standalone = (ingestionRequestSchema(model) as { properties: Record<string, Obj> }).properties;
+    expect(Object.keys(standalone).length).toBeGreaterThan(0);
+    for (const e of model.entities) {
+      const props = at(schemas, ingestionRequestName(e.typeName), "properties") as Record<string, Obj>;
+      expect(Object.keys(props)).toEqual(Object.keys(standalone));
+      for (const [key, schema] of Object.entries(standalone)) {
+        // objectType is one constant per entity, entries that entity's records, and ignoredUpdateCfs null where untagged.
+        if (key === "objectType" || key === "entries" || (key === "ignoredUpdateCfs" && props[key]!.type === "null")) expect(props[key]!.description ?? schema.description, `${e.objectType}.${key}`).toBeTruthy();
+        else expect(props[key], `${e.objectType}.${key}`).toMatchObject(schema);
+        if (key !== "ignoredUpdateCfs") expect(props[key]!.description, `${e.objectType}.${key}`).toBe(schema.description);
+      }
+    }
   });
 
   it("the ingestion operation: initData, the envelope body, 200/400/401 with bodies, examples and the rate-limit header", () => {

@@ -1,5 +1,5 @@
 import type { Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, ENVELOPE_TEXT, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { bannerLines } from "../output-file.ts";
 import { entitySchema, fieldSchema, schemaId } from "./emit-json-schema.ts";
 
@@ -36,7 +36,7 @@ export function ingestionRequestSchema(model: Model): Schema {
     properties: {
       objectType: fieldSchema(f.objectType, t, "#/$defs/"),
       ...Object.fromEntries(f.strings.map((s) => [s.name, fieldSchema(s, t, "#/$defs/")])),
-      entries: { description: "The records, each validated as the entity of `objectType`.", type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
+      entries: { description: ENVELOPE_TEXT.entries, type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
       ignoredUpdateCfs: fieldSchema(f.ignoredUpdateCfs, t, "#/$defs/"),
     },
     required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],

@@ -37,7 +37,7 @@ const servers = (model: Model): Node[] => [{ url: model.api.serverUrl, descripti
 function components(model: Model): Node {
   const schemas = [
     ...model.entities.flatMap(entityComponents),
-    ...model.entities.map((e) => [ingestionRequestName(e.typeName), requestSchema(e, model.api.entries)] as const),
+    ...model.entities.map((e) => [ingestionRequestName(e.typeName), requestSchema(model, e)] as const),
     ["IngestionRequest", envelopeSchema(model)] as const,
     ...apiSchemas(model.shapes),
   ];

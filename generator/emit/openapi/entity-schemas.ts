@@ -1,7 +1,7 @@
-import type { Entity, JsonValue, Model } from "../../model/ir.ts";
-import { incompleteText, NON_BLANK, tableSchema } from "../json-schema/emit-json-schema.ts";
+import type { Entity, Field, JsonValue, Model, Table } from "../../model/ir.ts";
+import { fieldSchema, incompleteText, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
-import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, ENVELOPE_TEXT, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
 import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
@@ -48,36 +48,32 @@ function withoutDefaults(schema: Node): Node {
   return { ...schema, properties: Object.fromEntries(Object.entries(props).map(([k, { default: _documented, ...rest }]) => [k, rest])) };
 }
 
-const ENVELOPE_DOC = {
-  objectType: "Which entity the entries are; each entity table's tag in angle brackets is its object type.",
-  source: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank).",
-  jeConfigId: "Journey Event configuration id: when given, an event is generated for the ingested data.",
-  jeEventKey: "Journey Event configuration key; same purpose as `jeConfigId`.",
-  entries: `The records, each an entity of \`objectType\`. The documentation says "Limit: [1- 50]" and "Size: 1-50 entities" but also "Max: 100 records / 1 request"; the limits here are specs/api.yaml's (\`entries\`).`,
-  ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist.",
-} as const;
+/** The envelope's own fields carry no errata, so they are annotated as a table without any. */
+const ENVELOPE_TABLE = { errata: [] } as unknown as Table;
 
-function ignoredUpdateCfs(e: Entity): Node {
-  if (isTagged(e)) return { description: ENVELOPE_DOC.ignoredUpdateCfs, type: ["array", "null"], items: { type: "string" }, examples: [[...DOC_CUSTOM_FIELDS]] };
+function ignoredUpdateCfs(e: Entity, field: Field): Node {
+  if (isTagged(e)) return { ...fieldSchema(field, ENVELOPE_TABLE, REF_BASE), examples: [[...DOC_CUSTOM_FIELDS]] };
   // `null` means "no value", as for every optional field; a list is what the untagged entity refuses.
   return { description: `Not allowed (other than \`null\`, which means no value): the \`${e.objectType}\` entity is not tagged \`${IGNORED_UPDATE_CFS_TAG}\`.`, type: "null" };
 }
 
-/** The request body that ingests a batch of one entity's records (SEMANTICS.md, "The ingestion request envelope"). */
-export function requestSchema(e: Entity, entries: Model["api"]["entries"]): Node {
+/**
+ * The request body that ingests a batch of one entity's records (SEMANTICS.md, "The ingestion request envelope"). Its
+ * fields are the envelope's (model/envelope.ts), described as the standalone JSON Schema describes them.
+ */
+export function requestSchema(model: Model, e: Entity): Node {
+  const f = envelopeFields(model), entries = model.api.entries;
   return {
     title: `${e.objectType} ingestion request`,
     description: `A batch of ${entries.min} to ${entries.max} \`${e.objectType}\` records.`,
     type: "object",
     properties: {
-      objectType: { description: ENVELOPE_DOC.objectType, type: "string", const: e.objectType },
-      source: { description: ENVELOPE_DOC.source, type: "string", pattern: NON_BLANK, examples: ["CRM", "POS", "Ecommerce"] },
-      jeConfigId: { description: ENVELOPE_DOC.jeConfigId, type: ["string", "null"] },
-      jeEventKey: { description: ENVELOPE_DOC.jeEventKey, type: ["string", "null"] },
-      entries: { description: ENVELOPE_DOC.entries, type: "array", minItems: entries.min, maxItems: entries.max, items: ref(e.typeName) },
-      ignoredUpdateCfs: ignoredUpdateCfs(e),
+      objectType: { description: f.objectType.description, type: "string", const: e.objectType },
+      ...Object.fromEntries(f.strings.map((s) => [s.name, fieldSchema(s, ENVELOPE_TABLE, REF_BASE)])),
+      entries: { description: ENVELOPE_TEXT.entries, type: "array", minItems: entries.min, maxItems: entries.max, items: ref(e.typeName) },
+      ignoredUpdateCfs: ignoredUpdateCfs(e, f.ignoredUpdateCfs),
     },
-    required: ["objectType", "source", "entries"],
+    required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],
     additionalProperties: false,
   };
 }
