@@ -1,4 +1,4 @@
-import type { Model, Table } from "../../model/ir.ts";
+import type { Field, Model, Table } from "../../model/ir.ts";
 import { allowsIgnoredUpdateCfs, ENVELOPE_TEXT, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { bannerLines } from "../output-file.ts";
 import { entitySchema, fieldSchema, schemaId } from "./emit-json-schema.ts";
@@ -7,6 +7,11 @@ type Schema = ReturnType<typeof entitySchema>;
 
 /** The envelope's own fields carry no errata, so they are annotated as a table without any. */
 const ENVELOPE: Pick<Table, "errata"> = { errata: [] };
+
+/** The schema of one of the envelope's own fields (model/envelope.ts), as the standalone schema and OpenAPI both give it. */
+export function envelopeFieldSchema(f: Field, refBase: string): Schema {
+  return fieldSchema(f, ENVELOPE as Table, refBase);
+}
 
 /** The `then` of one object type: entries are that entity, and `ignoredUpdateCfs` only where the tag allows it. */
 function perObjectType(model: Model, objectType: string, tagged: boolean): Schema {
@@ -21,7 +26,6 @@ function perObjectType(model: Model, objectType: string, tagged: boolean): Schem
  */
 export function ingestionRequestSchema(model: Model): Schema {
   const f = envelopeFields(model);
-  const t = ENVELOPE as Table;
   const defs = Object.fromEntries(model.entities.map((e) => {
     const { $schema: _omitted, ...embedded } = entitySchema(e, schemaId(model, e.objectType));
     return [e.objectType, embedded];
@@ -34,10 +38,10 @@ export function ingestionRequestSchema(model: Model): Schema {
     description: `The body of one ingestion call: ${model.api.entries.min} to ${model.api.entries.max} entities of one object type.`,
     type: "object",
     properties: {
-      objectType: fieldSchema(f.objectType, t, "#/$defs/"),
-      ...Object.fromEntries(f.strings.map((s) => [s.name, fieldSchema(s, t, "#/$defs/")])),
+      objectType: envelopeFieldSchema(f.objectType, "#/$defs/"),
+      ...Object.fromEntries(f.strings.map((s) => [s.name, envelopeFieldSchema(s, "#/$defs/")])),
       entries: { description: ENVELOPE_TEXT.entries, type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
-      ignoredUpdateCfs: fieldSchema(f.ignoredUpdateCfs, t, "#/$defs/"),
+      ignoredUpdateCfs: envelopeFieldSchema(f.ignoredUpdateCfs, "#/$defs/"),
     },
     required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],
     additionalProperties: false,

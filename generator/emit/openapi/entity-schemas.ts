@@ -1,5 +1,6 @@
-import type { Entity, Field, JsonValue, Model, Table } from "../../model/ir.ts";
-import { fieldSchema, incompleteText, tableSchema } from "../json-schema/emit-json-schema.ts";
+import type { Entity, Field, JsonValue, Model } from "../../model/ir.ts";
+import { incompleteText, tableSchema } from "../json-schema/emit-json-schema.ts";
+import { envelopeFieldSchema } from "../json-schema/ingestion-request-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
 import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, ENVELOPE_TEXT, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
@@ -48,11 +49,8 @@ function withoutDefaults(schema: Node): Node {
   return { ...schema, properties: Object.fromEntries(Object.entries(props).map(([k, { default: _documented, ...rest }]) => [k, rest])) };
 }
 
-/** The envelope's own fields carry no errata, so they are annotated as a table without any. */
-const ENVELOPE_TABLE = { errata: [] } as unknown as Table;
-
 function ignoredUpdateCfs(e: Entity, field: Field): Node {
-  if (isTagged(e)) return { ...fieldSchema(field, ENVELOPE_TABLE, REF_BASE), examples: [[...DOC_CUSTOM_FIELDS]] };
+  if (isTagged(e)) return { ...envelopeFieldSchema(field, REF_BASE), examples: [[...DOC_CUSTOM_FIELDS]] };
   // `null` means "no value", as for every optional field; a list is what the untagged entity refuses.
   return { description: `Not allowed (other than \`null\`, which means no value): the \`${e.objectType}\` entity is not tagged \`${IGNORED_UPDATE_CFS_TAG}\`.`, type: "null" };
 }
@@ -69,7 +67,7 @@ export function requestSchema(model: Model, e: Entity): Node {
     type: "object",
     properties: {
       objectType: { description: f.objectType.description, type: "string", const: e.objectType },
-      ...Object.fromEntries(f.strings.map((s) => [s.name, fieldSchema(s, ENVELOPE_TABLE, REF_BASE)])),
+      ...Object.fromEntries(f.strings.map((s) => [s.name, envelopeFieldSchema(s, REF_BASE)])),
       entries: { description: ENVELOPE_TEXT.entries, type: "array", minItems: entries.min, maxItems: entries.max, items: ref(e.typeName) },
       ignoredUpdateCfs: ignoredUpdateCfs(e, f.ignoredUpdateCfs),
     },
