@@ -7,7 +7,7 @@
 
 import type { IngestionSuccessResponse, ErrorResponse, AuthenticationRequest, AuthenticationResponse, IngestionCallbackResult, IngestionCallback } from "../types/api.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, unknownField, unreadable, add, collected, pointerToken, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
+import { ownFields, nonBlank, unknownField, add, collected, pointerToken, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Data ingestion success response found at `path`; `what` names it in messages.
@@ -42,12 +42,6 @@ export function testIngestionSuccessResponse(data: unknown): boolean {
  * Validates a Data ingestion success response: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateIngestionSuccessResponse(input: unknown, options?: ValidateOptions): ValidationResult<IngestionSuccessResponse> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testIngestionSuccessResponse(input)) return { ok: true, value: input as IngestionSuccessResponse };
-  } catch {
-    return unreadable();
-  }
   return collected<IngestionSuccessResponse>(collectIngestionSuccessResponse, input, options);
 }
 
@@ -107,12 +101,6 @@ export function testErrorResponse(data: unknown): boolean {
  * Validates a Error response: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateErrorResponse(input: unknown, options?: ValidateOptions): ValidationResult<ErrorResponse> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testErrorResponse(input)) return { ok: true, value: input as ErrorResponse };
-  } catch {
-    return unreadable();
-  }
   return collected<ErrorResponse>(collectErrorResponse, input, options);
 }
 
@@ -197,12 +185,6 @@ export function testAuthenticationRequest(data: unknown): boolean {
  * Validates a Authentication request: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateAuthenticationRequest(input: unknown, options?: ValidateOptions): ValidationResult<AuthenticationRequest> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testAuthenticationRequest(input)) return { ok: true, value: input as AuthenticationRequest };
-  } catch {
-    return unreadable();
-  }
   return collected<AuthenticationRequest>(collectAuthenticationRequest, input, options);
 }
 
@@ -290,12 +272,6 @@ export function testAuthenticationResponse(data: unknown): boolean {
  * Validates a Authentication response: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateAuthenticationResponse(input: unknown, options?: ValidateOptions): ValidationResult<AuthenticationResponse> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testAuthenticationResponse(input)) return { ok: true, value: input as AuthenticationResponse };
-  } catch {
-    return unreadable();
-  }
   return collected<AuthenticationResponse>(collectAuthenticationResponse, input, options);
 }
 
@@ -356,12 +332,6 @@ export function testIngestionCallbackResult(data: unknown): boolean {
  * Validates a Data ingestion callback result: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateIngestionCallbackResult(input: unknown, options?: ValidateOptions): ValidationResult<IngestionCallbackResult> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testIngestionCallbackResult(input)) return { ok: true, value: input as IngestionCallbackResult };
-  } catch {
-    return unreadable();
-  }
   return collected<IngestionCallbackResult>(collectIngestionCallbackResult, input, options);
 }
 
@@ -409,12 +379,6 @@ function testIngestionCallback(data: unknown): boolean {
  * Validates a Data ingestion callback: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateIngestionCallback(input: unknown, options?: ValidateOptions): ValidationResult<IngestionCallback> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testIngestionCallback(input)) return { ok: true, value: input as IngestionCallback };
-  } catch {
-    return unreadable();
-  }
   return collected<IngestionCallback>(collectIngestionCallback, input, options);
 }
 

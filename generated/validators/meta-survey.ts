@@ -8,7 +8,7 @@
 import type { MetaSurvey, SurveyQuestion } from "../types/meta-survey.js";
 import { META_SURVEY_RECORD_STATUS_VALUES } from "../types/meta-survey.js";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "../runtime.js";
-import { ownFields, nonBlank, enumIssue, unknownField, unreadable, add, collected, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
+import { ownFields, nonBlank, enumIssue, unknownField, add, collected, typeIssue, requiredIssue, rangeIssue } from "../runtime.js";
 
 /**
  * Reports every problem of a Survey Entity found at `path`; `what` names it in messages.
@@ -108,12 +108,6 @@ export function testMetaSurvey(data: unknown): boolean {
  * Validates a Survey Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateMetaSurvey(input: unknown, options?: ValidateOptions): ValidationResult<MetaSurvey> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testMetaSurvey(input)) return { ok: true, value: input as MetaSurvey };
-  } catch {
-    return unreadable();
-  }
   return collected<MetaSurvey>(collectMetaSurvey, input, options);
 }
 
@@ -218,12 +212,6 @@ export function testSurveyQuestion(data: unknown): boolean {
  * Validates a Survey Question Entity: `ok` with the input itself, or its problems (at most `options.maxIssues`, default 100) with JSON Pointer path, code, message and details. Never throws.
  */
 export function validateSurveyQuestion(input: unknown, options?: ValidateOptions): ValidationResult<SurveyQuestion> {
-  try {
-    // A valid input costs one pass of the tester and allocates nothing but the result; only an invalid one is collected.
-    if (testSurveyQuestion(input)) return { ok: true, value: input as SurveyQuestion };
-  } catch {
-    return unreadable();
-  }
   return collected<SurveyQuestion>(collectSurveyQuestion, input, options);
 }
 

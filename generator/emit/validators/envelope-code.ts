@@ -99,12 +99,6 @@ export function envelopeCode(model: Model): Code {
     collector(model), tester(model),
     _`${doc("Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.")}
 export function validateIngestionRequest(input: unknown, options?: ValidateOptions): ValidationResult<IngestionRequest> {
-  try {
-    // A valid request costs one pass of the tester; an invalid one is collected, each entry tested first.
-    if (testIngestionRequest(input)) return { ok: true, value: input as IngestionRequest };
-  } catch {
-    return unreadable();
-  }
   return collected<IngestionRequest>(collectIngestionRequest, input, options);
 }`,
     _`${doc("Whether the input is a valid ingestion request; agrees with `validateIngestionRequest` and stops at the first problem.")}
