@@ -54,12 +54,9 @@ export interface ValidateOptions {
 let cap = DEFAULT_MAX_ISSUES;
 const STOP: object = Object.freeze({ stop: true });
 // Whether the run in progress builds Standard Schema issues (key paths beside the pointer) as it finds them, so the
-// Standard Schema path does not convert every JSON Pointer afterwards. Saved and restored with the cap.
+// Standard Schema path does not convert every JSON Pointer afterwards. Only standardResult sets it; saved and restored
+// with the cap.
 let keyed = false;
-// Asks `collected` for keyed issues; only standardResult sets it, so no caller's options can.
-const KEYED: unique symbol = Symbol("keyed");
-type KeyedOptions = ValidateOptions & { readonly [KEYED]?: true };
-const KEYED_DEFAULT: KeyedOptions = /* @__PURE__ */ Object.freeze({ [KEYED]: true as const });
 
 // How a keyed run builds its issues. standardResult sets them, so a bundle without Standard Schema drops the code.
 let keyedIssue: (issue: ValidationIssue) => StandardIssue = (issue) => issue as never;
@@ -139,12 +136,15 @@ function capOf(options: ValidateOptions | undefined): number {
   return typeof n === "number" && n >= 1 ? Math.floor(n) : DEFAULT_MAX_ISSUES;
 }
 
-/** Runs a check function in its collecting mode on an input it rejected: every issue up to the cap. Never throws. */
-export function collected<T>(collect: (data: unknown, issues: ValidationIssue[], path: string, what: string) => unknown, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
+/** A table's or the request's collector: reports every problem of `data`, found at the JSON Pointer `path`, into `issues`. */
+type Collector = (data: unknown, issues: ValidationIssue[], path: string, what: string) => unknown;
+
+/** Runs a collector on an input, valid or not (`validate...`): every issue up to the cap. Never throws. */
+export function collected<T>(collect: Collector, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
   const issues: ValidationIssue[] = [];
   const saved = cap, savedKeyed = keyed;
   cap = capOf(options);
-  keyed = (options as KeyedOptions | undefined)?.[KEYED] === true;
+  keyed = false;
   try {
     collect(input, issues, "", "the payload");
   } catch (e) {
@@ -434,24 +434,27 @@ function standardIssue(x: ValidationIssue): StandardIssue {
 }
 
 /**
- * Runs a validator for a Standard Schema caller: the collector builds each issue with its key path as it finds it
- * (no second pass over the issues); `libraryOptions.maxIssues` is the validator's cap. The generated Standard Schema
- * objects call it.
+ * Runs a collector for a Standard Schema caller: it builds each issue with its key path as it finds it (no second pass
+ * over the issues, no intermediate result); `libraryOptions.maxIssues` is the cap, as `maxIssues` is `validate...`'s.
+ * The generated Standard Schema objects call it. Never throws.
  */
-export function standardResult<T>(validate: (input: unknown, options?: ValidateOptions) => ValidationResult<T>, value: unknown, options: StandardSchemaV1.Options | undefined): StandardSchemaV1.Result<T> {
+export function standardResult<T>(collect: Collector, value: unknown, options: StandardSchemaV1.Options | undefined): StandardSchemaV1.Result<T> {
   keyedIssue = standardIssue;
   keyedFieldIssue = keyedField;
   const lib = options?.libraryOptions as ValidateOptions | undefined;
-  const keyedOptions: KeyedOptions = lib === undefined ? KEYED_DEFAULT : { maxIssues: lib.maxIssues, [KEYED]: true };
-  const r = validate(value, keyedOptions);
-  if (r.ok) return { value: r.value };
-  const issues = r.issues as unknown as (StandardIssue | ValidationIssue)[];
-  for (let i = 0; i < issues.length; i++) {
-    const x = issues[i]!;
-    // Only an answer made before the collector ran (an unreadable input) still has a JSON Pointer as its path.
-    if (typeof x.path === "string") issues[i] = standardIssue(x as ValidationIssue);
+  const issues: ValidationIssue[] = [];
+  const saved = cap, savedKeyed = keyed;
+  cap = lib === undefined ? DEFAULT_MAX_ISSUES : capOf(lib);
+  keyed = true;
+  try {
+    collect(value, issues, "", "the payload");
+  } catch (e) {
+    if (e !== STOP) return { issues: [standardIssue(unreadable().issues[0]!)] };
+  } finally {
+    cap = saved;
+    keyed = savedKeyed;
   }
-  return { issues: issues as StandardIssue[] };
+  return issues.length === 0 ? { value: value as T } : { issues: issues as unknown as StandardIssue[] };
 }
 
 /** The `vendor` of every Standard Schema: the package name. */
@@ -459,7 +462,7 @@ const VENDOR = "pango-cdp-schemas";
 
 /**
  * Wraps a validator and its JSON Schema (JSON text, parsed afresh for each caller) as a Standard Schema. `validate` is
- * the Standard `validate` itself, generated per table: it hands its own validator to standardResult.
+ * the Standard `validate` itself, generated per table: it hands its table's collector to standardResult.
  */
 export function standardSchema<T>(validate: StandardSchemaV1.Props<T, T>["validate"], jsonSchema: string): StandardValidator<T> {
   const convert = (options: StandardJSONSchemaV1.Options): Record<string, unknown> => {

@@ -349,7 +349,7 @@ export function isIngestionCallbackResult(input: unknown): input is IngestionCal
 /**
  * Reports every problem of a Data ingestion callback found at `path`.
  */
-function collectIngestionCallback(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
+export function collectIngestionCallback(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path, code: "type", message: what + " must be an object (Data ingestion callback)", details: { expected: "object" } });
     return;

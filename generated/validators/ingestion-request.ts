@@ -87,7 +87,10 @@ export type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =
 
 const envelopeKeys: readonly string[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
-function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {
+/**
+ * Reports every problem of an ingestion request found at `path` (the envelope, then each entry).
+ */
+export function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });
     return;

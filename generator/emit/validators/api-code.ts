@@ -2,7 +2,7 @@ import type { ApiShapes, Model } from "../../model/ir.ts";
 import { tableSchema } from "../json-schema/emit-json-schema.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, join, name, COMMA } from "./code.ts";
-import { collectorName, testerName } from "./field-checks.ts";
+import { collectorName, collectorOf, testerName } from "./field-checks.ts";
 import { publicFunctions, tableCode } from "./table-code.ts";
 import { schemaName } from "./standard-code.ts";
 
@@ -16,7 +16,7 @@ function callbackCode(shapes: ApiShapes): Code {
   const DATA_PATH = `/${c.data.name.replace(/~/gu, "~0").replace(/\//gu, "~1")}`;
   const what = `each result of \`${c.data.name}\``;
   return _`${new Code(docComment([`Reports every problem of a ${c.title} found at \`path\`.`]))}
-function ${name(`collect${c.typeName}`)}(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
+export function ${name(collectorOf(c.typeName))}(data: unknown, issues: ValidationIssue[], path: string, what: string): void {
   if (${NOT_OBJECT}) {
     add(issues, { path, code: "type", message: what + ${` must be an object (${c.title})`}, details: { expected: "object" } });
     return;
@@ -72,12 +72,12 @@ export function apiStandardCode(model: Model): { imports: Code[]; body: Code } {
   const all = [...tables, callback].map((t) => ({ typeName: t.typeName, validateName: t.validateName, title: t.title }));
   const imports = [
     _`import type { ${join(all.map((s) => name(s.typeName)), COMMA)} } from "../types/api.js";`,
-    _`import { ${join(all.map((s) => name(s.validateName)), COMMA)} } from "../validators/api.js";`,
+    _`import { ${join(all.map((s) => name(collectorOf(s.typeName))), COMMA)} } from "../validators/api.js";`,
     _`import { standardResult, standardSchema, type StandardValidator } from "../runtime.js";`,
   ];
   const objects = all.map((s) => {
     const doc = docComment([`${s.title} as a Standard Schema V1, with its JSON Schema (draft 2020-12) behind \`~standard.jsonSchema\`.`]);
-    return _`${new Code(doc)}\nexport const ${name(schemaName(s.typeName))}: StandardValidator<${name(s.typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(s.validateName)}, value, options), ${JSON.stringify(shapeJsonSchema(model.shapes, s.typeName))});`;
+    return _`${new Code(doc)}\nexport const ${name(schemaName(s.typeName))}: StandardValidator<${name(s.typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(collectorOf(s.typeName))}, value, options), ${JSON.stringify(shapeJsonSchema(model.shapes, s.typeName))});`;
   });
   return { imports, body: join(objects, new Code("\n\n")) };
 }

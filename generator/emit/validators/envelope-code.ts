@@ -55,7 +55,7 @@ function collector(model: Model): Code {
     checkField(f.objectType, NO_TABLES, "collect"), ...f.strings.map((s) => checkField(s, NO_TABLES, "collect")), collectEntries(model), collectIgnored(model),
     _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
   ];
-  return _`function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {\n${indent(join(body, NL))}\n}`;
+  return _`${doc("Reports every problem of an ingestion request found at `path` (the envelope, then each entry).")}\nexport function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {\n${indent(join(body, NL))}\n}`;
 }
 
 function tester(model: Model): Code {

@@ -5,7 +5,9 @@ import * as msg from "./messages.ts";
 
 /** The names generated functions use for a table: the tester answers yes or no, the collector reports every issue. */
 export function testerName(t: Table): Code { return name(`test${t.typeName}`); }
-export function collectorName(t: Table): Code { return name(`collect${t.typeName}`); }
+/** The name of the collector of the table or shape named `typeName` (what its Standard Schema object runs). */
+export function collectorOf(typeName: string): string { return `collect${typeName}`; }
+export function collectorName(t: Table): Code { return name(collectorOf(t.typeName)); }
 
 /** What generated checks do on a problem: `test` returns false at once; `collect` reports it and goes on. */
 export type Mode = "test" | "collect";

@@ -3,6 +3,7 @@ import { entitySchema, schemaId, tableSchema } from "../json-schema/emit-json-sc
 import { ingestionRequestSchema } from "../json-schema/ingestion-request-schema.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, join, name, COMMA } from "./code.ts";
+import { collectorOf } from "./field-checks.ts";
 
 /** The name of a table's Standard Schema object: `CustomerIdentitySchema`. */
 export function schemaName(typeName: string): string {
@@ -24,7 +25,7 @@ function standardObject(typeName: string, validateName: string, title: string, s
     `${title} as a Standard Schema V1 (https://standardschema.dev): \`${validateName}\` behind \`~standard.validate\`, with issue paths as key`,
     "segments, and the generated JSON Schema (draft 2020-12) behind `~standard.jsonSchema` (Standard JSON Schema V1).",
   ]);
-  return _`${new Code(doc)}\nexport const ${name(schemaName(typeName))}: StandardValidator<${name(typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(validateName)}, value, options), ${JSON.stringify(schema)});`;
+  return _`${new Code(doc)}\nexport const ${name(schemaName(typeName))}: StandardValidator<${name(typeName)}> = /* @__PURE__ */ standardSchema((value, options) => standardResult(${name(collectorOf(typeName))}, value, options), ${JSON.stringify(schema)});`;
 }
 
 /** The code of standard/<object-type>.ts: one Standard Schema object per table of the entity. */
@@ -32,7 +33,7 @@ export function entityStandardCode(model: Model, e: Entity): { imports: Code[]; 
   const tables: readonly Table[] = [e, ...e.tables];
   const imports = [
     _`import type { ${join(tables.map((t) => name(t.typeName)), COMMA)} } from ${`../types/${e.objectType}.js`};`,
-    _`import { ${join(tables.map((t) => name(t.validateName)), COMMA)} } from ${`../validators/${e.objectType}.js`};`,
+    _`import { ${join(tables.map((t) => name(collectorOf(t.typeName))), COMMA)} } from ${`../validators/${e.objectType}.js`};`,
     _`import { standardResult, standardSchema, type StandardValidator } from "../runtime.js";`,
   ];
   const objects = tables.map((t) => standardObject(t.typeName, t.validateName, t.title, t === e ? entitySchema(e, schemaId(model, e.objectType)) : nestedSchema(e, t)));
@@ -42,7 +43,7 @@ export function entityStandardCode(model: Model, e: Entity): { imports: Code[]; 
 /** The code of standard/ingestion-request.ts. */
 export function requestStandardCode(model: Model): { imports: Code[]; body: Code } {
   const imports = [
-    _`import { validateIngestionRequest, type IngestionRequest } from "../validators/ingestion-request.js";`,
+    _`import { collectIngestionRequest, type IngestionRequest } from "../validators/ingestion-request.js";`,
     _`import { standardResult, standardSchema, type StandardValidator } from "../runtime.js";`,
   ];
   return { imports, body: standardObject("IngestionRequest", "validateIngestionRequest", "An ingestion request", ingestionRequestSchema(model)) };
