@@ -17,7 +17,7 @@ export function collectIngestionSuccessResponse(data: unknown, issues: Validatio
     add(issues, { path, code: "type", message: what + " must be an object (Data ingestion success response)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.success;
   if (v == null || typeof v !== "boolean") {
@@ -31,7 +31,7 @@ export function collectIngestionSuccessResponse(data: unknown, issues: Validatio
  */
 export function testIngestionSuccessResponse(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.success;
   if (v == null || typeof v !== "boolean") return false;
@@ -64,7 +64,7 @@ export function collectErrorResponse(data: unknown, issues: ValidationIssue[], p
     add(issues, { path, code: "type", message: what + " must be an object (Error response)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.success;
   if (v == null || typeof v !== "boolean") {
@@ -84,7 +84,7 @@ export function collectErrorResponse(data: unknown, issues: ValidationIssue[], p
  */
 export function testErrorResponse(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.success;
   if (v == null || typeof v !== "boolean") return false;
@@ -125,7 +125,7 @@ export function collectAuthenticationRequest(data: unknown, issues: ValidationIs
     add(issues, { path, code: "type", message: what + " must be an object (Authentication request)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.username;
   if (v == null || typeof v !== "string" || !nonBlank(v)) {
@@ -161,7 +161,7 @@ export function collectAuthenticationRequest(data: unknown, issues: ValidationIs
  */
 export function testAuthenticationRequest(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.username;
   if (v == null || typeof v !== "string" || !nonBlank(v)) return false;
@@ -207,7 +207,7 @@ export function collectAuthenticationResponse(data: unknown, issues: ValidationI
     add(issues, { path, code: "type", message: what + " must be an object (Authentication response)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.success;
   if (v == null || typeof v !== "boolean") {
@@ -251,7 +251,7 @@ export function collectAuthenticationResponse(data: unknown, issues: ValidationI
  */
 export function testAuthenticationResponse(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.success;
   if (v == null || typeof v !== "boolean") return false;
@@ -294,7 +294,7 @@ export function collectIngestionCallbackResult(data: unknown, issues: Validation
     add(issues, { path, code: "type", message: what + " must be an object (Data ingestion callback result)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.status;
   if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -2147483648 || v > 2147483647)) {
@@ -315,7 +315,7 @@ export function collectIngestionCallbackResult(data: unknown, issues: Validation
  */
 export function testIngestionCallbackResult(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.status;
   if (v == null || (typeof v !== "number" || !Number.isInteger(v)) || (v < -2147483648 || v > 2147483647)) return false;

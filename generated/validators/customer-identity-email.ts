@@ -20,7 +20,7 @@ export function collectCustomerIdentityEmail(data: unknown, issues: ValidationIs
     add(issues, { path, code: "type", message: what + " must be an object (Customer Email Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
@@ -79,7 +79,7 @@ export function collectCustomerIdentityEmail(data: unknown, issues: ValidationIs
  */
 export function testCustomerIdentityEmail(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;

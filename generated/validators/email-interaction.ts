@@ -17,7 +17,7 @@ export function collectEmailInteraction(data: unknown, issues: ValidationIssue[]
     add(issues, { path, code: "type", message: what + " must be an object (Email Interaction Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
@@ -66,7 +66,7 @@ export function collectEmailInteraction(data: unknown, issues: ValidationIssue[]
  */
 export function testEmailInteraction(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;

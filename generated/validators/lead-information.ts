@@ -22,7 +22,7 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
     add(issues, { path, code: "type", message: what + " must be an object (Lead Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let f0: unknown, f1: unknown, f2: unknown, f3: unknown, f4: unknown, f5: unknown, f6: unknown, f7: unknown,
     f8: unknown, f9: unknown, f10: unknown, f11: unknown, f12: unknown, f13: unknown, f14: unknown, f15: unknown,
     f16: unknown, f17: unknown, f18: unknown, f19: unknown, f20: unknown, f21: unknown, f22: unknown, f23: unknown,
@@ -227,7 +227,7 @@ export function collectLeadInformation(data: unknown, issues: ValidationIssue[],
  */
 export function testLeadInformation(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;

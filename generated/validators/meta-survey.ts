@@ -18,7 +18,7 @@ export function collectMetaSurvey(data: unknown, issues: ValidationIssue[], path
     add(issues, { path, code: "type", message: what + " must be an object (Survey Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
@@ -71,7 +71,7 @@ export function collectMetaSurvey(data: unknown, issues: ValidationIssue[], path
  */
 export function testMetaSurvey(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;
@@ -132,7 +132,7 @@ export function collectSurveyQuestion(data: unknown, issues: ValidationIssue[], 
     add(issues, { path, code: "type", message: what + " must be an object (Survey Question Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.questionId;
   if (v == null || typeof v !== "string" || !nonBlank(v)) {
@@ -176,7 +176,7 @@ export function collectSurveyQuestion(data: unknown, issues: ValidationIssue[], 
  */
 export function testSurveyQuestion(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.questionId;
   if (v == null || typeof v !== "string" || !nonBlank(v)) return false;

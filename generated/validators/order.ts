@@ -18,7 +18,7 @@ export function collectOrder(data: unknown, issues: ValidationIssue[], path: str
     add(issues, { path, code: "type", message: what + " must be an object (Order Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) {
@@ -128,7 +128,7 @@ export function collectOrder(data: unknown, issues: ValidationIssue[], path: str
  */
 export function testOrder(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.timezoneGmt;
   if (v != null && ((typeof v !== "number" || !Number.isInteger(v)) || (v < -12 || v > 14))) return false;
@@ -221,7 +221,7 @@ export function collectOrderItem(data: unknown, issues: ValidationIssue[], path:
     add(issues, { path, code: "type", message: what + " must be an object (Order Item Entity)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.productSku;
   if (v == null || typeof v !== "string" || !nonBlank(v)) {
@@ -248,7 +248,7 @@ export function collectOrderItem(data: unknown, issues: ValidationIssue[], path:
  */
 export function testOrderItem(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.productSku;
   if (v == null || typeof v !== "string" || !nonBlank(v)) return false;

@@ -18,7 +18,7 @@ export function collectUserEvent(data: unknown, issues: ValidationIssue[], path:
     add(issues, { path, code: "type", message: what + " must be an object (User Event)", details: { expected: "object" } });
     return;
   }
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.source;
   if (v == null || typeof v !== "string" || !nonBlank(v)) {
@@ -111,7 +111,7 @@ export function collectUserEvent(data: unknown, issues: ValidationIssue[], path:
  */
 export function testUserEvent(data: unknown): boolean {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const o = ownFields(data);
+  const o = (data as Record<string, unknown>).constructor === Object && Object.getPrototypeOf(data) === Object.prototype ? (data as Record<string, unknown>) : ownFields(data);
   let v: unknown;
   v = o.source;
   if (v == null || typeof v !== "string" || !nonBlank(v)) return false;
