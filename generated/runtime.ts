@@ -399,7 +399,7 @@ export function unreadable(): { ok: false; issues: ValidationIssue[]; truncated:
 /** A JSON Pointer's reference tokens as Standard Schema path keys; an all-digit token (an array index) becomes a number. */
 export function pathKeys(pointer: string): PropertyKey[] {
   const keys: PropertyKey[] = [];
-  // One pass over the characters: this runs for every issue a Standard Schema caller receives.
+  // One pass over the characters: this runs for every new object pointer a Standard Schema caller's issues meet.
   let start = 1, digits = true, escaped = false;
   for (let i = 1; i <= pointer.length; i++) {
     const c = i === pointer.length ? 47 : pointer.charCodeAt(i);
