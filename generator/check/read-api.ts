@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { isMap, isScalar, type LineCounter, type Document, type Node, type Pair } from "yaml";
 import { readYaml } from "./fast-yaml.ts";
-import { diag, type Diagnostic, type SourcePos } from "./diagnostics.ts";
+import { diag, type Diagnostic } from "./diagnostics.ts";
+import { closest } from "../util/text.ts";
 import type { ApiHeader, ApiInfo, PackageInfo } from "../model/ir.ts";
 import type { Located, RawShape } from "./raw-spec.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
@@ -60,7 +61,9 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
     return value;
   };
   for (const key of Object.keys(doc.toJS() as object)) {
-    if (!TOP_KEYS.includes(key)) diagnostics.push(diag("unknown-key", at(doc.getIn([key], true)), `unknown key '${key}' in api.yaml; allowed: ${TOP_KEYS.join(", ")}`));
+    if (TOP_KEYS.includes(key)) continue;
+    const hint = closest(key, TOP_KEYS);
+    diagnostics.push(diag("unknown-key", at(doc.getIn([key], true)), `unknown key '${key}' in api.yaml${hint ? ` (did you mean '${hint}'?)` : ""}; allowed: ${TOP_KEYS.join(", ")}`));
   }
   for (const [group, keys] of Object.entries(STRING_KEYS)) {
     const node = doc.getIn([group]);
@@ -97,7 +100,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
       ingestionPath: get(["paths", "ingestion"]) ?? DEFAULT_API.ingestionPath,
       authenticationPath: get(["paths", "authentication"]) ?? DEFAULT_API.authenticationPath,
       callbackName: get(["callbackName"]) ?? DEFAULT_API.callbackName,
-      entries: readEntries(doc, at, diagnostics),
+      entries: readEntries(facts, doc),
       rateLimits: readRateLimits(facts, doc),
       headers: readHeaders(facts, doc),
     },
@@ -105,29 +108,29 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
   };
 }
 
-/** `entries: { min, max }`: how many records one ingestion request carries; defaults to SEMANTICS.md's 1 to 50. */
-function readEntries(doc: Document, at: (node: unknown) => SourcePos, diagnostics: Diagnostic[]): ApiInfo["entries"] {
-  const node = doc.getIn(["entries"], true);
-  if (node === undefined) return DEFAULT_API.entries;
-  const value = doc.getIn(["entries"]);
-  const limits = { ...DEFAULT_API.entries };
-  if (!isMap(value)) {
-    diagnostics.push(diag("api-spec", at(node), "entries must be a mapping with min and max (integers, 1 ≤ min ≤ max)"));
-    return limits;
-  }
-  for (const item of value.items) {
-    const k = String((item.key as { value?: unknown }).value);
-    const v = (item.value as { value?: unknown } | null)?.value;
-    if (k !== "min" && k !== "max") diagnostics.push(diag("unknown-key", at(item.key), `unknown key '${k}' in entries; allowed: min, max`));
-    else if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 100_000) diagnostics.push(diag("api-spec", at(item.value), `entries.${k} must be an integer from 1 to 100000`));
-    else limits[k] = v;
-  }
-  if (limits.min > limits.max) diagnostics.push(diag("api-spec", at(node), `entries.min (${limits.min}) is above entries.max (${limits.max})`));
+/**
+ * `entries: { min, max }`: how many records one ingestion request carries (integers, 1 ≤ min ≤ max ≤ 100000); a
+ * limit not written, or no `entries` at all, is SEMANTICS.md's (1 to 50).
+ */
+function readEntries(r: Reader, doc: Document): ApiInfo["entries"] {
+  const pair = pairOf(doc, "entries");
+  if (!pair) return DEFAULT_API.entries;
+  const m = r.map(pair.value, "entries", ["min", "max"], [], r.pos(pair));
+  if (!m) return DEFAULT_API.entries;
+  const limit = (key: "min" | "max"): number => {
+    const n = r.number(m.get(key), `entries.${key}`);
+    if (n === null) return DEFAULT_API.entries[key];
+    if (Number.isInteger(n.value) && n.value >= 1 && n.value <= 100_000) return n.value;
+    r.report("api-spec", n.pos, `entries.${key} must be an integer from 1 to 100000`);
+    return DEFAULT_API.entries[key];
+  };
+  const limits = { min: limit("min"), max: limit("max") };
+  if (limits.min > limits.max) r.report("api-spec", pair.value, `entries.min (${limits.min}) is above entries.max (${limits.max})`);
   return limits;
 }
 
 /** The pair of a top-level key of api.yaml, if written. */
-function pairOf(doc: Document, key: string): Pair<Node, Node | null> | undefined {
+export function pairOf(doc: Document, key: string): Pair<Node, Node | null> | undefined {
   return isMap(doc.contents) ? (doc.contents.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === key) : undefined;
 }
 
@@ -202,7 +205,7 @@ function readHeaders(r: Reader, doc: Document): ApiInfo["headers"] {
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */
 function readShapeSection(file: string, doc: Document, lines: LineCounter, diagnostics: Diagnostic[]): RawShape[] | null {
   const r = new Reader(file, lines);
-  const shapes = readShapes(r, doc.contents as Node);
+  const shapes = readShapes(r, pairOf(doc, "shapes"));
   diagnostics.push(...r.diagnostics);
   if (shapes === null) return null;
   diagnostics.push(...checkShapes(shapes, r.pos(doc.getIn(["shapes"], true) as Node)));

@@ -66,10 +66,8 @@ function readShape(r: Reader, node: Node, index: number): RawShape | null {
   return typeName?.value && title?.value && description?.value ? shape : null;
 }
 
-/** Reads api.yaml's `shapes`: the API's shapes beside the entities. Null when the section is absent. */
-export function readShapes(r: Reader, root: Node): RawShape[] | null {
-  if (!isMap(root)) return null;
-  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "shapes") as Pair<Node, Node | null> | undefined;
+/** Reads api.yaml's `shapes` (its top-level pair): the API's shapes beside the entities. Null when the section is absent. */
+export function readShapes(r: Reader, pair: Pair<Node, Node | null> | undefined): RawShape[] | null {
   if (!pair) return null;
   // Not a list: reported once here; no check of which shapes are missing would add anything.
   if (!isSeq(pair.value)) {

@@ -89,3 +89,24 @@ describe("api.yaml's headers: the credentials of data ingestion and the callback
     expect(found(headers(block))).toEqual(want);
   });
 });
+
+describe("api.yaml's entries: how many records a request carries, read as a spec's mapping is", () => {
+  const entries = (block: string) => `${api({})}${block}`;
+
+  it("gives the limits it states to the model", () => {
+    const { model, diagnostics } = compileTexts({ "widget.yaml": spec }, entries("entries:\n  min: 2\n  max: 7\n"));
+    expect(diagnostics).toEqual([]);
+    expect(model!.api.entries).toEqual({ min: 2, max: 7 });
+  });
+
+  it.each<[string, string, string[]]>([
+    ["a misspelt key", "entries:\n  min: 1\n  mx: 50\n", ["14:3 unknown-key: unknown key 'mx' in entries (did you mean 'max'?); allowed: min, max"]],
+    ["a minimum above the default maximum", "entries:\n  min: 60\n", ["13:3 api-spec: entries.min (60) is above entries.max (50)"]],
+    ["limits out of range, not integers, or not numbers", "entries:\n  min: 0\n  max: 1.5\n", ["13:8 api-spec: entries.min must be an integer from 1 to 100000", "14:8 api-spec: entries.max must be an integer from 1 to 100000"]],
+    ["a limit written as words", "entries:\n  max: fifty\n", ["13:8 wrong-type: entries.max must be a finite number, found the string \"fifty\""]],
+    ["not a mapping", "entries: 50\n", ["12:10 wrong-type: entries must be a mapping, found number 50"]],
+    ["a misspelt section", "entires:\n  min: 1\n  max: 2\n", ["13:3 unknown-key: unknown key 'entires' in api.yaml (did you mean 'entries'?); allowed: package, title, server, paths, callbackName, entries, rateLimits, headers, shapes"]],
+  ])("%s", (_name, block, want) => {
+    expect(found(entries(block))).toEqual(want);
+  });
+});
