@@ -1,6 +1,6 @@
 // A copy of the repository's tracked files (as they are in the working tree) in a fresh, empty folder under the
 // OS temp directory, with its own offline install: the repository must stand alone there, with no sibling folders.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -21,15 +21,12 @@ export function copyTracked(root, prefix) {
   return dir;
 }
 
-/** Runs a command in `cwd`, echoing it; returns the exit code (output goes to this process's stdout/stderr unless captured). */
+/** Runs a command in `cwd`; returns the exit code and, when captured, its stdout then its stderr (else they go to this process's). */
 export function sh(cwd, cmd, args, { capture = false } = {}) {
-  try {
-    const out = execFileSync(cmd, args, { cwd, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, FORCE_COLOR: "0" } });
-    return { code: 0, out: capture ? out.toString("utf8") : "" };
-  } catch (e) {
-    if (typeof e.status !== "number") throw e;
-    return { code: e.status, out: capture ? `${e.stdout?.toString("utf8") ?? ""}${e.stderr?.toString("utf8") ?? ""}` : "" };
-  }
+  const r = spawnSync(cmd, args, { cwd, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, FORCE_COLOR: "0" }, maxBuffer: 1 << 28 });
+  if (r.error) throw r.error;
+  if (typeof r.status !== "number") throw new Error(`${cmd} ${args.join(" ")} ended by signal ${r.signal}`);
+  return { code: r.status, out: capture ? `${r.stdout?.toString("utf8") ?? ""}${r.stderr?.toString("utf8") ?? ""}` : "" };
 }
 
 /** `npm ci` from the lock file, offline (the npm cache holds every package after the first install). */

@@ -130,8 +130,8 @@ const CHANGES: { what: string; edit: (dir: string) => string }[] = [
 /** The README's commands after a documentation change, with the exit code each must give (diff's 1 = breaking, told). */
 const COMMANDS: { args: string[]; expect: number[] }[] = [
   { args: [...bin, "import-doc", "--update", "--bump"], expect: [0] },
+  { args: [...bin, "diff", "--base", "HEAD", "--bump"], expect: [0, 1] },
   { args: [...bin, "generate", "-q"], expect: [0] },
-  { args: [...bin, "diff", "--base", "HEAD"], expect: [0, 1] },
   { args: [...bin, "doc-diff", "--all", "--fail-on", "any"], expect: [0] },
   { args: [...bin, "check", "--base", "HEAD"], expect: [0] },
 ];
@@ -156,7 +156,9 @@ function main(): number {
       const ok = cmd.expect.includes(r.code);
       if (!ok) failures++;
       const implied = /implied bump: (\w+)/u.exec(r.out)?.[1];
-      const told = bump && cmd.args.includes("--update") ? `  → bump ${bump}` : implied && cmd.args[1] === "diff" ? `  → implied bump ${implied}` : "";
+      const set = /package\.version (\S+) → (\S+)/u.exec(r.out), covered = /package\.version (\S+) already covers/u.exec(r.out);
+      const version = set ? `, package.version ${set[1]} → ${set[2]}` : covered ? `, package.version ${covered[1]} already covers it` : "";
+      const told = bump && cmd.args.includes("--update") ? `  → bump ${bump}` : implied && cmd.args[1] === "diff" ? `  → implied bump ${implied}${version}` : "";
       console.log(`   ${ok ? "ok  " : "FAIL"} exit ${r.code}  pango-codegen ${cmd.args.slice(1).join(" ")}${told}`);
       if (!ok) console.log(r.out.split("\n").slice(0, 30).map((l) => `        ${l}`).join("\n"));
     }

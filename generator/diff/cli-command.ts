@@ -6,7 +6,10 @@ import { formatJson, formatReport, subject } from "./report.ts";
 import { CHANGE_IDS } from "./change.ts";
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from "./formats.ts";
 import { applyIgnores, IGNORE_FILE, readIgnoreFile } from "./ignore-file.ts";
-import { bumpSuffices, impliedBump } from "./semver.ts";
+import { bumpSuffices, impliedBump, nextVersion, versionBump, withPackageVersion } from "./semver.ts";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { API_SPEC_FILE } from "../check/read-api.ts";
 
 /** What the CLI gives a command: where to print, and the working directory. */
 export interface DiffIo { out: (s: string) => void; err: (s: string) => void; cwd: string }
@@ -54,19 +57,43 @@ export function withIgnores(d: SpecDiff, io: DiffIo, today: string): SpecDiff | 
   return { ...d, changes: kept, bump, versionSuffices: bumpSuffices(d.versionBump, bump) };
 }
 
+/**
+ * `--bump`: sets package.version in the head's api.yaml to the base's version raised by the bump the changes call
+ * for, unless the head's version already covers it (then nothing is written). Says what it did on stderr, so a JSON
+ * report stays JSON; returns the diff as the head now stands, or null (exit 2) when there is no api.yaml to set.
+ */
+function applyBump(d: SpecDiff, head: string, io: DiffIo): SpecDiff | null {
+  const file = join(head, API_SPEC_FILE);
+  const path = resolve(io.cwd, file);
+  if (!existsSync(path)) {
+    io.err(`error: --bump sets package.version in ${file}, which does not exist\n`);
+    return null;
+  }
+  if (d.versionSuffices) {
+    io.err(`pango-codegen diff --bump: package.version ${d.head.version} already covers the ${d.bump === "none" ? "absence of changes" : `${d.bump} bump`} since ${d.base.label}; ${file} unchanged\n`);
+    return d;
+  }
+  const next = nextVersion(d.base.version, d.bump);
+  writeFileSync(path, withPackageVersion(readFileSync(path, "utf8"), next));
+  io.err(`pango-codegen diff --bump: package.version ${d.head.version} → ${next} in ${file} (${d.bump === "none" ? "no change" : `a ${d.bump} bump`} since ${d.base.label}, ${d.base.version})\n`);
+  const actual = versionBump(d.base.version, next);
+  return { ...d, head: { ...d.head, version: next }, versionBump: actual, versionSuffices: bumpSuffices(actual, d.bump) };
+}
+
 /** Runs `diff`: prints the report (text or JSON) and returns the exit code the gate asks for. */
-export function runDiff(opts: { base: string; head: string; json?: boolean; format?: DiffFormat; failOn: FailOn; today?: string }, io: DiffIo): number {
+export function runDiff(opts: { base: string; head: string; json?: boolean; format?: DiffFormat; failOn: FailOn; bump?: boolean; today?: string }, io: DiffIo): number {
   // In a git revision the specs are read from specs/, where the repository keeps them.
   const computed = computeDiff(opts.base, opts.head, "specs", io);
   if (!computed) return DIFF_EXIT.specErrors;
-  const d = withIgnores(computed, io, opts.today ?? new Date().toISOString().slice(0, 10));
+  const ignored = withIgnores(computed, io, opts.today ?? new Date().toISOString().slice(0, 10));
+  const d = ignored && opts.bump ? applyBump(ignored, opts.head, io) : ignored;
   if (!d) return DIFF_EXIT.specErrors;
   const format = opts.json ? "json" : opts.format ?? "text";
   io.out(format === "json" ? formatJson(d) : format === "text" ? formatReport(d) : formatDiff(d, format));
   return failsGate(d, opts.failOn) ? DIFF_EXIT.failed : DIFF_EXIT.ok;
 }
 
-/** Registers `diff --base <ref|folder> [--head <folder>] [--json] [--fail-on ...]` on the CLI. */
+/** Registers `diff --base <ref|folder> [--head <folder>] [--json] [--fail-on ...] [--bump]` on the CLI. */
 export function registerDiff(program: Command, io: DiffIo, setCode: (code: number) => void): void {
   program.command("diff").description("classify the changes between two versions of the specs, and the semver bump they imply")
     .requiredOption("--base <ref|folder>", "the specs before: a folder, or a git revision (its specs/ folder, read without checkout)")
@@ -74,6 +101,7 @@ export function registerDiff(program: Command, io: DiffIo, setCode: (code: numbe
     .option("--json", "print the report as JSON (the same as --format json)")
     .addOption(new Option("--format <format>", "text, markdown, json (schema: generator/diff/diff-report.schema.json), github (workflow annotations) or junit").choices(DIFF_FORMATS).default("text"))
     .addOption(new Option("--fail-on <level>", "exit 1 on: breaking (for producers or consumers), any change, or none").choices(FAIL_ON).default("breaking"))
+    .option("--bump", "set package.version in <head>/api.yaml to the version the changes since --base call for, unless it already does")
     .action((opts) => { setCode(runDiff(opts, io)); });
 }
 

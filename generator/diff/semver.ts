@@ -1,3 +1,4 @@
+import { parseDocument } from "yaml";
 import type { Change } from "./change.ts";
 
 /** The semver bumps, largest first; `none` when nothing changed. */
@@ -31,4 +32,19 @@ export function versionBump(base: string, head: string): Bump | null {
 /** Whether a version bump is at least the bump the changes imply. */
 export function bumpSuffices(actual: Bump | null, needed: Bump): boolean {
   return actual !== null && BUMPS.indexOf(actual) <= BUMPS.indexOf(needed);
+}
+
+/** The next version for a bump ("1.2.3" + minor → "1.3.0"); the version itself for none, or when it is not x.y.z. */
+export function nextVersion(version: string, bump: Bump): string {
+  const p = parts(version);
+  if (!p || bump === "none") return version;
+  const [a, b, c] = p;
+  return bump === "major" ? `${a + 1}.0.0` : bump === "minor" ? `${a}.${b + 1}.0` : `${a}.${b}.${c + 1}`;
+}
+
+/** api.yaml's text with package.version replaced, its comments and layout kept. */
+export function withPackageVersion(apiYaml: string, version: string): string {
+  const doc = parseDocument(apiYaml);
+  doc.setIn(["package", "version"], version);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
 }

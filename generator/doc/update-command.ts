@@ -5,12 +5,11 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { displayPath, loadApiFile, loadSpecFiles, type SourceFile } from "../load/load-specs.ts";
-import { parseDocument } from "yaml";
 import { readSpec } from "../check/read-spec.ts";
 import { hasErrors } from "../check/diagnostics.ts";
 import { printDiagnostics } from "../run.ts";
 import { diffSpecSets } from "../diff/diff-specs.ts";
-import type { Bump } from "../diff/semver.ts";
+import { nextVersion, withPackageVersion } from "../diff/semver.ts";
 import { viewOfSpec, type SpecView } from "./spec-view.ts";
 import { updateSpecText } from "./update-spec.ts";
 import { writeSpec } from "./write-spec.ts";
@@ -36,21 +35,6 @@ function loadSpecs(dir: string, io: Io): Loaded[] {
     }
     return { source, view: viewOfSpec(spec) };
   });
-}
-
-/** The next version for a bump ("1.2.3" + minor → "1.3.0"). */
-function bumped(version: string, bump: Bump): string {
-  const m = /^(\d+)\.(\d+)\.(\d+)/u.exec(version);
-  if (!m || bump === "none") return version;
-  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return bump === "major" ? `${a + 1}.0.0` : bump === "minor" ? `${a}.${b + 1}.0` : `${a}.${b}.${c + 1}`;
-}
-
-/** api.yaml with package.version replaced, comments and layout kept. */
-function setVersion(text: string, version: string): string {
-  const doc = parseDocument(text);
-  doc.setIn(["package", "version"], version);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
 }
 
 interface Plan { readonly files: Map<string, { path: string; text: string }>; readonly removed: Map<string, string>; readonly log: string[] }
@@ -110,8 +94,8 @@ export function updateSpecs(pages: readonly string[], specsDir: string, readPage
   for (const file of plan.removed.keys()) rmSync(resolve(io.cwd, file));
   const d = result.diff;
   const version = d.base.version;
-  const next = bumped(version, d.bump);
-  if (bump && api && next !== version) writeFileSync(resolve(io.cwd, api.file), setVersion(api.text!, next));
+  const next = nextVersion(version, d.bump);
+  if (bump && api && next !== version) writeFileSync(resolve(io.cwd, api.file), withPackageVersion(api.text!, next));
   const advice = d.bump === "none" ? "no version bump needed"
     : bump ? `package.version in ${api?.file ?? `${specsDir}/api.yaml`} set to ${next} (was ${version})` : `set package.version in ${api?.file ?? `${specsDir}/api.yaml`} to ${next}, now ${version} (or run with --bump)`;
   io.out(`pango-codegen import-doc --update: ${pageFiles.length} page${pageFiles.length === 1 ? "" : "s"}, ${changed.length} spec${changed.length === 1 ? "" : "s"} written, ${plan.removed.size} removed\n` +

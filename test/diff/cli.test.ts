@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 
 // diff loads TypeScript once per run (a second or two on a loaded machine) and type-checks both packages.
 vi.setConfig({ testTimeout: 60_000 });
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { main } from "../../generator/cli.ts";
@@ -92,5 +92,53 @@ describe("pango-codegen diff between folders", () => {
     const r = await run(["diff", "--base=--output=x"], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('"--output=x" is neither a folder nor a git revision');
+  });
+});
+
+describe("pango-codegen diff --bump: package.version follows the changes since the base", () => {
+  // A set whose api.yaml carries a comment, so the edit is seen to keep the maintainer's text.
+  const withComment = (dir: string, set: Set, version: string) => {
+    const head = writeSet(dir, { ...set, api: { package: { name: "pango-cdp-schemas", version } } });
+    writeFileSync(join(head, "api.yaml"), `# kept\n${readFileSync(join(head, "api.yaml"), "utf8")}`);
+    return head;
+  };
+  const version = (head: string) => /version: (\S+)/u.exec(readFileSync(join(head, "api.yaml"), "utf8"))![1];
+
+  test.each([
+    ["a breaking change", removeStatusNew, "1.4.2", "2.0.0", "major"],
+    ["a documentation-only change", editNote, "1.4.2", "1.4.3", "patch"],
+  ] as const)("%s raises the base's version by the implied bump, keeping the file's comments", async (_name, edit, base, want, bump) => {
+    const dir = tempDir();
+    writeSet(join(dir, "before"), { ...baseSpecs(), api: { package: { name: "pango-cdp-schemas", version: base } } });
+    const head = withComment(join(dir, "specs"), edited(edit), base);
+    const r = await run(["diff", "--base", "before", "--bump", "--json", "--fail-on", "none"], dir);
+    expect(r.code).toBe(0);
+    expect(version(head)).toBe(want);
+    expect(readFileSync(join(head, "api.yaml"), "utf8")).toMatch(/^# kept\n/u);
+    expect(r.err).toContain(`package.version ${base} → ${want} in specs/api.yaml (a ${bump} bump since before, ${base})`);
+    // The report is the head as it now stands, and stays JSON (the notice went to stderr).
+    expect(JSON.parse(r.out)).toMatchObject({ bump, head: { version: want }, versionSuffices: true });
+  });
+
+  test("a version that already covers the bump is left as it is, and a second run changes nothing", async () => {
+    const dir = tempDir();
+    writeSet(join(dir, "before"), baseSpecs());
+    const head = withComment(join(dir, "specs"), edited(editNote), "1.1.0");
+    const text = readFileSync(join(head, "api.yaml"), "utf8");
+    const r = await run(["diff", "--base", "before", "--bump"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("package.version 1.1.0 already covers the patch bump since before; specs/api.yaml unchanged");
+    expect(readFileSync(join(head, "api.yaml"), "utf8")).toBe(text);
+  });
+
+  test("a head folder without api.yaml exits 2 and writes nothing", async () => {
+    const dir = tempDir();
+    writeSet(join(dir, "before"), baseSpecs());
+    const head = writeSet(join(dir, "after"), edited(editNote));
+    rmSync(join(head, "api.yaml"));
+    const r = await run(["diff", "--base", "before", "--head", "after", "--bump"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--bump sets package.version in after/api.yaml, which does not exist");
+    expect(existsSync(join(head, "api.yaml"))).toBe(false);
   });
 });
