@@ -156,7 +156,7 @@ function main(): number {
       const ok = cmd.expect.includes(r.code);
       if (!ok) failures++;
       const implied = /implied bump: (\w+)/u.exec(r.out)?.[1];
-      const set = /package\.version (\S+) → (\S+)/u.exec(r.out), covered = /package\.version (\S+) already covers/u.exec(r.out);
+      const set = /diff --bump: package\.version (\S+) → (\S+)/u.exec(r.out), covered = /diff --bump: package\.version (\S+) already covers/u.exec(r.out);
       const version = set ? `, package.version ${set[1]} → ${set[2]}` : covered ? `, package.version ${covered[1]} already covers it` : "";
       const told = bump && cmd.args.includes("--update") ? `  → bump ${bump}` : implied && cmd.args[1] === "diff" ? `  → implied bump ${implied}${version}` : "";
       console.log(`   ${ok ? "ok  " : "FAIL"} exit ${r.code}  pango-codegen ${cmd.args.slice(1).join(" ")}${told}`);
