@@ -3,7 +3,8 @@ import { isMap, isScalar, type LineCounter, type Document, type Node, type Pair 
 import { readYaml } from "./fast-yaml.ts";
 import { diag, type Diagnostic } from "./diagnostics.ts";
 import { closest } from "../util/text.ts";
-import type { ApiHeader, ApiInfo, PackageInfo } from "../model/ir.ts";
+import type { ApiHeader, ApiInfo, EnvelopeKey, EnvelopeText, PackageInfo } from "../model/ir.ts";
+import { ENVELOPE_KEYS } from "../model/envelope.ts";
 import type { Located, RawShape } from "./raw-spec.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
 import { Reader } from "./read-spec.ts";
@@ -14,7 +15,7 @@ import { InternalError } from "../util/assert.ts";
 /** The file in a specs folder that holds package and API facts instead of an entity. */
 export const API_SPEC_FILE = "api.yaml";
 
-const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "rateLimits", "headers", "shapes"];
+const TOP_KEYS = ["package", "title", "server", "paths", "callbackName", "entries", "rateLimits", "headers", "envelope", "shapes"];
 
 const STRING_KEYS: Record<string, readonly string[]> = {
   package: ["name", "version"],
@@ -103,6 +104,7 @@ export function readApiSpec(file: string, text: string): { pkg: PackageInfo; api
       entries: readEntries(facts, doc),
       rateLimits: readRateLimits(facts, doc),
       headers: readHeaders(facts, doc),
+      envelope: readEnvelope(facts, doc),
     },
     diagnostics: [...diagnostics, ...facts.diagnostics],
   };
@@ -200,6 +202,20 @@ function readHeaders(r: Reader, doc: Document): ApiInfo["headers"] {
     return h ? [h.value] : [];
   });
   return { token: token?.value ?? DEFAULT_API.headers.token, apiKey: apiKey?.value ?? DEFAULT_API.headers.apiKey, callback: m.has("callback") ? callback : DEFAULT_API.headers.callback };
+}
+
+/**
+ * `envelope: { objectType, source, … }`: what the documentation says of each field of the ingestion request's
+ * envelope, which every artefact that describes the envelope states; a field not written keeps the Data Ingestion
+ * page's text. The fields themselves, and what each means, are SEMANTICS.md's: no other key is accepted.
+ */
+function readEnvelope(r: Reader, doc: Document): EnvelopeText {
+  const pair = pairOf(doc, "envelope");
+  if (!pair) return DEFAULT_API.envelope;
+  const m = r.map(pair.value, "envelope", ENVELOPE_KEYS, [], r.pos(pair));
+  if (!m) return DEFAULT_API.envelope;
+  const text = (key: EnvelopeKey): string => r.string(m.get(key), `envelope.${key}`, { nonEmpty: true })?.value ?? DEFAULT_API.envelope[key];
+  return Object.fromEntries(ENVELOPE_KEYS.map((k) => [k, text(k)])) as unknown as EnvelopeText;
 }
 
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */

@@ -2,6 +2,7 @@ import type { ApiHeaders, Entity, Model, RateLimits, Table } from "../model/ir.t
 import type { SourcePos } from "../check/diagnostics.ts";
 import { change, type Change, type Place } from "./change.ts";
 import { compareFields } from "./compare-fields.ts";
+import { ENVELOPE_KEYS } from "../model/envelope.ts";
 import { compareRules } from "./compare-rules.ts";
 import { compareTableDocs } from "./compare-docs.ts";
 import type { RenamedTables } from "./compare-values.ts";
@@ -95,6 +96,10 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
   const [rb, rh] = [base.api.rateLimits, head.api.rateLimits];
   if (rb.header !== rh.header) out.push(change("api-info-changed", at, where, "docs", "docs", `rate-limit header ${rb.header} → ${rh.header}`));
   if (JSON.stringify(rb.limits) !== JSON.stringify(rh.limits)) out.push(change("api-info-changed", at, where, "docs", "docs", `rate limits ${limitsText(rb)} → ${limitsText(rh)}`));
+  // What the documentation says of the envelope's fields: descriptions in every artefact, no payload or type changes.
+  for (const key of ENVELOPE_KEYS) {
+    if (base.api.envelope[key] !== head.api.envelope[key]) out.push(change("api-info-changed", at, where, "docs", "docs", `the description of the request's \`${key}\` changed`));
+  }
   return [...out, ...compareHeaders(base.api.headers, head.api.headers, at, where)];
 }
 

@@ -100,6 +100,15 @@ export const DEFAULT_API: ApiInfo = {
       { name: "Checksum", description: "Required when `ApiKey` is present: computed from the sorted list of refIds and the key." },
     ],
   },
+  // The Data Ingestion page's body fields, likewise.
+  envelope: {
+    objectType: "Which entity the entries are; each entity table's tag in angle brackets is its object type.",
+    source: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank).",
+    jeConfigId: "Journey Event configuration id: when given, an event is generated for the ingested data.",
+    jeEventKey: "Journey Event configuration key; same purpose as `jeConfigId`.",
+    entries: "The records, each an entity of `objectType`. The documentation says \"Limit: [1- 50]\" and \"Size: 1-50 entities\" but also \"Max: 100 records / 1 request\"; the limits here are specs/api.yaml's (`entries`).",
+    ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist; only for entities tagged SUPPORT_IGNORED_UPDATE_CFS.",
+  },
 };
 
 /** Lowers checked specs into the IR. Only called when the checker found no error. */

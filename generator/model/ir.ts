@@ -124,7 +124,14 @@ export interface ApiInfo {
   readonly rateLimits: RateLimits;
   /** The headers the documentation names: data ingestion's two credentials, and what the callback carries. */
   readonly headers: ApiHeaders;
+  /** What the documentation says of each field of the ingestion request's envelope (api.yaml `envelope`). */
+  readonly envelope: EnvelopeText;
 }
+
+/** A field of the ingestion request's envelope (SEMANTICS.md gives each its meaning; model/envelope.ts lists them). */
+export type EnvelopeKey = "objectType" | "source" | "jeConfigId" | "jeEventKey" | "entries" | "ignoredUpdateCfs";
+/** api.yaml's `envelope`: each envelope field's description, as every artefact that describes the envelope states it. */
+export type EnvelopeText = Readonly<Record<EnvelopeKey, string>>;
 
 /** A request header the documentation names. */
 export interface ApiHeader {

@@ -117,6 +117,8 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
   ["a credential header renamed", (s) => { s.api.headers = { ...DEFAULT_API.headers, token: { ...DEFAULT_API.headers.token, name: "X-Pass" } }; },
     ["api-header-changed (package) warning/breaking"], "major", "compiles"],
   ["rate limits and their header changed", (s) => { s.api.rateLimits = { header: "Retry-In", limits: [{ requests: 5, per: "1 blink" }] }; }, ["api-info-changed (package) docs/docs", "api-info-changed (package) docs/docs"], "patch", "compiles"],
+  // The base states no envelope texts (the generator's defaults); the head words one field anew.
+  ["an envelope field's description changed", (s) => { s.api.envelope = { source: "The system the records come from." }; }, ["api-info-changed (package) docs/docs"], "patch", "compiles"],
   ["entry limit lowered", (s) => { s.api.entries = { min: 1, max: 20 }; }, ["entry-limit-narrowed (package) breaking/none"], "major", "compiles"],
   ["entry limit raised", (s) => { s.api.entries = { min: 1, max: 100 }; }, ["entry-limit-widened (package) compatible/none"], "minor", "compiles"],
 ];

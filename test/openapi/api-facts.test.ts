@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileTexts } from "../support/compile.ts";
+import { compileTexts, emit } from "../support/compile.ts";
 import { emitOpenApi } from "../../generator/emit/openapi/emit-openapi.ts";
 
 // specs/api.yaml feeds the OpenAPI document's server, paths and webhook name; values that would make
@@ -105,8 +106,39 @@ describe("api.yaml's entries: how many records a request carries, read as a spec
     ["limits out of range, not integers, or not numbers", "entries:\n  min: 0\n  max: 1.5\n", ["13:8 api-spec: entries.min must be an integer from 1 to 100000", "14:8 api-spec: entries.max must be an integer from 1 to 100000"]],
     ["a limit written as words", "entries:\n  max: fifty\n", ["13:8 wrong-type: entries.max must be a finite number, found the string \"fifty\""]],
     ["not a mapping", "entries: 50\n", ["12:10 wrong-type: entries must be a mapping, found number 50"]],
-    ["a misspelt section", "entires:\n  min: 1\n  max: 2\n", ["13:3 unknown-key: unknown key 'entires' in api.yaml (did you mean 'entries'?); allowed: package, title, server, paths, callbackName, entries, rateLimits, headers, shapes"]],
+    ["a misspelt section", "entires:\n  min: 1\n  max: 2\n", ["13:3 unknown-key: unknown key 'entires' in api.yaml (did you mean 'entries'?); allowed: package, title, server, paths, callbackName, entries, rateLimits, headers, envelope, shapes"]],
   ])("%s", (_name, block, want) => {
     expect(found(entries(block))).toEqual(want);
+  });
+});
+
+describe("api.yaml's envelope: what the documentation says of each field of the request body", () => {
+  const KEYS = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"] as const;
+  const told = (k: string) => `Made-up words on ${k}.`;
+  const block = `envelope:\n${KEYS.map((k) => `  ${k}: ${told(k)}\n`).join("")}`;
+
+  it("is what the JSON Schema and every OpenAPI request schema say of each field", () => {
+    // widget is untagged (its request schema forbids ignoredUpdateCfs); gadget is tagged, so its schema describes it.
+    const { model, diagnostics } = compileTexts({ "widget.yaml": spec, "gadget.yaml": readFileSync("test/specs/made-up/gadget.yaml", "utf8") }, `${api({})}${block}`);
+    expect(diagnostics).toEqual([]);
+    const files = emit(model!);
+    const json = (p: string) => JSON.parse(files.find((f) => f.path === p)!.contents) as { properties: Record<string, { description?: string }>; components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> } };
+    const standalone = json("json-schema/ingestion-request.schema.json").properties;
+    const requests = Object.entries(json("openapi/openapi.json").components.schemas).filter(([n]) => n.endsWith("IngestionRequest") && n !== "IngestionRequest");
+    expect(requests.length).toBe(model!.entities.length);
+    for (const k of KEYS) {
+      expect(standalone[k]!.description, k).toBe(told(k));
+      for (const [n, s] of requests) {
+        if (k === "ignoredUpdateCfs" && n.startsWith("Widget")) expect(s.properties[k]?.description).toMatch(/^Not allowed/u);
+        else expect(s.properties[k]?.description, `${n}.${k}`).toBe(told(k));
+      }
+    }
+  });
+
+  it.each<[string, string, string[]]>([
+    ["a key that is not an envelope field", "envelope:\n  sources: The system.\n", ["13:3 unknown-key: unknown key 'sources' in envelope (did you mean 'source'?); allowed: objectType, source, jeConfigId, jeEventKey, entries, ignoredUpdateCfs"]],
+    ["an empty description", "envelope:\n  source: \"\"\n", ["13:11 invalid-value: envelope.source must not be empty"]],
+  ])("%s", (_name, text, want) => {
+    expect(found(`${api({})}${text}`)).toEqual(want);
   });
 });

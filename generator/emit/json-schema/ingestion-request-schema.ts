@@ -1,5 +1,5 @@
 import type { Field, Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, ENVELOPE_TEXT, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { bannerLines } from "../output-file.ts";
 import { entitySchema, fieldSchema, schemaId } from "./emit-json-schema.ts";
 
@@ -40,7 +40,7 @@ export function ingestionRequestSchema(model: Model): Schema {
     properties: {
       objectType: envelopeFieldSchema(f.objectType, "#/$defs/"),
       ...Object.fromEntries(f.strings.map((s) => [s.name, envelopeFieldSchema(s, "#/$defs/")])),
-      entries: { description: ENVELOPE_TEXT.entries, type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
+      entries: { description: model.api.envelope.entries, type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
       ignoredUpdateCfs: envelopeFieldSchema(f.ignoredUpdateCfs, "#/$defs/"),
     },
     required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],

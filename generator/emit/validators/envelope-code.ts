@@ -1,5 +1,5 @@
 import type { Entity, Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, ENVELOPE_KEYS, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, indent, join, name, COMMA, NL } from "./code.ts";
 import { checkField, checkTable, fieldPath } from "./field-checks.ts";
@@ -7,7 +7,6 @@ import { checkField, checkTable, fieldPath } from "./field-checks.ts";
 const NO_TABLES: ReadonlyMap<string, Table> = new Map();
 const ENTRIES_PATH = fieldPath("entries");
 const IGNORED_PATH = fieldPath("ignoredUpdateCfs");
-const KEYS = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
 
 function doc(text: string): Code { return new Code(docComment([text])); }
 
@@ -53,7 +52,7 @@ function collector(model: Model): Code {
     _`if (typeof data !== "object" || data === null || Array.isArray(data)) {\n  add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });\n  return;\n}`,
     _`const o = ownFields(data);\nlet v: unknown;`,
     checkField(f.objectType, NO_TABLES, "collect"), ...f.strings.map((s) => checkField(s, NO_TABLES, "collect")), collectEntries(model), collectIgnored(model),
-    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
+    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(ENVELOPE_KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
   ];
   return _`${doc("Reports every problem of an ingestion request found at `path` (the envelope, then each entry).")}\nexport function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {\n${indent(join(body, NL))}\n}`;
 }
@@ -70,7 +69,7 @@ function tester(model: Model): Code {
     perEntity(model, each),
     checkField(f.ignoredUpdateCfs, NO_TABLES, "test"),
     ...(untagged.text === "" ? [] : [_`switch (o.objectType) {\n${indent(untagged)}\n    if (o.ignoredUpdateCfs != null) return false;\n}`]),
-    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  return false;\n}`,
+    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(ENVELOPE_KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  return false;\n}`,
     _`return true;`,
   ];
   return _`function testIngestionRequest(data: unknown): boolean {\n${indent(join(body, NL))}\n}`;
@@ -95,7 +94,7 @@ export function envelopeCode(model: Model): Code {
     _`${doc("An entity's object type, the value of `objectType` in a request.")}\nexport type ObjectType = (typeof OBJECT_TYPES)[number];`,
     _`${doc("The validator of each entity, keyed by its object type.")}\nexport const validators = {\n${indent(join(record, NL))}\n} as const;`,
     requestType(model),
-    _`const envelopeKeys: readonly string[] = [${join(KEYS.map((k) => _`${k}`), COMMA)}];`,
+    _`const envelopeKeys: readonly string[] = [${join(ENVELOPE_KEYS.map((k) => _`${k}`), COMMA)}];`,
     collector(model), tester(model),
     _`${doc("Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.")}
 export function validateIngestionRequest(input: unknown, options?: ValidateOptions): ValidationResult<IngestionRequest> {
