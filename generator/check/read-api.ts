@@ -3,8 +3,8 @@ import { isMap, isScalar, type LineCounter, type Document, type Node, type Pair 
 import { readYaml } from "./fast-yaml.ts";
 import { diag, type Diagnostic } from "./diagnostics.ts";
 import { closest } from "../util/text.ts";
-import type { ApiHeader, ApiInfo, EnvelopeKey, EnvelopeText, PackageInfo } from "../model/ir.ts";
-import { ENVELOPE_KEYS } from "../model/envelope.ts";
+import type { ApiHeader, ApiInfo, Envelope, EnvelopeField, PackageInfo, StructuralEnvelopeKey } from "../model/ir.ts";
+import { STRUCTURAL_ENVELOPE_KEYS } from "../model/envelope.ts";
 import type { Located, RawShape } from "./raw-spec.ts";
 import { DEFAULT_API, DEFAULT_PACKAGE } from "../model/build-model.ts";
 import { Reader } from "./read-spec.ts";
@@ -204,18 +204,47 @@ function readHeaders(r: Reader, doc: Document): ApiInfo["headers"] {
   return { token: token?.value ?? DEFAULT_API.headers.token, apiKey: apiKey?.value ?? DEFAULT_API.headers.apiKey, callback: m.has("callback") ? callback : DEFAULT_API.headers.callback };
 }
 
+// A plain envelope field is a property of the request type and of every request schema: an identifier keeps it plain.
+const ENVELOPE_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/u;
+
 /**
- * `envelope: { objectType, source, … }`: what the documentation says of each field of the ingestion request's
- * envelope, which every artefact that describes the envelope states; a field not written keeps the Data Ingestion
- * page's text. The fields themselves, and what each means, are SEMANTICS.md's: no other key is accepted.
+ * `envelope: { objectType: {description}, source: {description, required, example}, …, entries: {…}, ignoredUpdateCfs:
+ * {…} }`: the request body's fields in the documentation's order, as every artefact that describes the envelope states
+ * them. objectType, entries and ignoredUpdateCfs have the structure SEMANTICS.md gives them and take a description
+ * only (one not written keeps the page's text); every other key is a string field of the body, required or not, with an
+ * optional example. Without `envelope`, the Data Ingestion page's fields.
  */
-function readEnvelope(r: Reader, doc: Document): EnvelopeText {
+function readEnvelope(r: Reader, doc: Document): Envelope {
   const pair = pairOf(doc, "envelope");
   if (!pair) return DEFAULT_API.envelope;
-  const m = r.map(pair.value, "envelope", ENVELOPE_KEYS, [], r.pos(pair));
-  if (!m) return DEFAULT_API.envelope;
-  const text = (key: EnvelopeKey): string => r.string(m.get(key), `envelope.${key}`, { nonEmpty: true })?.value ?? DEFAULT_API.envelope[key];
-  return Object.fromEntries(ENVELOPE_KEYS.map((k) => [k, text(k)])) as unknown as EnvelopeText;
+  if (!isMap(pair.value)) {
+    r.map(pair.value, "envelope", [], [], r.pos(pair));
+    return DEFAULT_API.envelope;
+  }
+  const text: Record<StructuralEnvelopeKey, string> = { ...DEFAULT_API.envelope.text };
+  const fields: EnvelopeField[] = [];
+  for (const item of pair.value.items as Pair<Node, Node | null>[]) {
+    const name = isScalar(item.key) ? item.key.value : undefined;
+    if (typeof name !== "string") {
+      r.report("wrong-type", item.key, "keys of envelope must be strings (field names)");
+      continue;
+    }
+    const what = `envelope.${name}`;
+    const structural = (STRUCTURAL_ENVELOPE_KEYS as readonly string[]).includes(name);
+    const m = r.map(item.value, what, structural ? ["description"] : ["description", "required", "example"], ["description"], r.pos(item));
+    const description = m ? r.string(m.get("description"), `${what}.description`, { nonEmpty: true }) : null;
+    if (structural) {
+      if (description?.value) text[name as StructuralEnvelopeKey] = description.value;
+      continue;
+    }
+    if (!ENVELOPE_FIELD_NAME.test(name) || name in Object.prototype) {
+      r.report("invalid-value", item.key, `envelope field '${name}' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it names a property of the request type)`);
+      continue;
+    }
+    const example = m?.has("example") ? r.string(m.get("example"), `${what}.example`, { nonEmpty: true }) : null;
+    if (m && description?.value) fields.push({ name, description: description.value, required: r.boolean(m.get("required"), `${what}.required`), example: example?.value ?? null });
+  }
+  return { text, fields };
 }
 
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */

@@ -1,8 +1,8 @@
-import type { ApiHeaders, Entity, Model, RateLimits, Table } from "../model/ir.ts";
+import type { ApiHeaders, Entity, Envelope, Model, RateLimits, Table } from "../model/ir.ts";
 import type { SourcePos } from "../check/diagnostics.ts";
 import { change, type Change, type Place } from "./change.ts";
 import { compareFields } from "./compare-fields.ts";
-import { ENVELOPE_KEYS } from "../model/envelope.ts";
+import { STRUCTURAL_ENVELOPE_KEYS } from "../model/envelope.ts";
 import { compareRules } from "./compare-rules.ts";
 import { compareTableDocs } from "./compare-docs.ts";
 import type { RenamedTables } from "./compare-values.ts";
@@ -96,11 +96,7 @@ function compareFacts(base: Model, head: Model, apiFile: string): Change[] {
   const [rb, rh] = [base.api.rateLimits, head.api.rateLimits];
   if (rb.header !== rh.header) out.push(change("api-info-changed", at, where, "docs", "docs", `rate-limit header ${rb.header} → ${rh.header}`));
   if (JSON.stringify(rb.limits) !== JSON.stringify(rh.limits)) out.push(change("api-info-changed", at, where, "docs", "docs", `rate limits ${limitsText(rb)} → ${limitsText(rh)}`));
-  // What the documentation says of the envelope's fields: descriptions in every artefact, no payload or type changes.
-  for (const key of ENVELOPE_KEYS) {
-    if (base.api.envelope[key] !== head.api.envelope[key]) out.push(change("api-info-changed", at, where, "docs", "docs", `the description of the request's \`${key}\` changed`));
-  }
-  return [...out, ...compareHeaders(base.api.headers, head.api.headers, at, where)];
+  return [...out, ...compareHeaders(base.api.headers, head.api.headers, at, where), ...compareEnvelope(base.api.envelope, head.api.envelope, where)];
 }
 
 /**
@@ -115,6 +111,41 @@ function compareHeaders(b: ApiHeaders, h: ApiHeaders, at: Place, where: { pos: S
     if (names(b, k) !== names(h, k)) out.push(change("api-header-changed", at, where, "warning", "breaking", `headers.${k} ${names(b, k) || "(none)"} → ${names(h, k) || "(none)"}: calls and receivers must use the new header names, and clients built from the OpenAPI document must be regenerated`));
   }
   if (out.length === 0 && texts(b) !== texts(h)) out.push(change("api-info-changed", at, where, "docs", "docs", "a header's description changed"));
+  return out;
+}
+
+/**
+ * The envelope (api.yaml `envelope`), placed under the package as the request's table: a structural field's description
+ * is the docs; a plain string field added, removed or made (not) required changes what a request must carry and what
+ * its type requires, as an entity's field does (the compiler then decides the consumer side).
+ */
+function compareEnvelope(b: Envelope, h: Envelope, where: { pos: SourcePos; side: "head" }): Change[] {
+  const place = { entity: null, table: "IngestionRequest" };
+  const out: Change[] = [];
+  for (const key of STRUCTURAL_ENVELOPE_KEYS) {
+    if (b.text[key] !== h.text[key]) out.push(change("description-changed", { ...place, field: key }, where, "docs", "docs", "description changed"));
+  }
+  const before = new Map(b.fields.map((f) => [f.name, f]));
+  for (const f of h.fields) {
+    const at = { ...place, field: f.name }, was = before.get(f.name);
+    if (!was) {
+      out.push(f.required
+        ? change("field-added", at, where, "breaking", "breaking", "field added, required: a request without it is rejected now, and code that builds the type without it no longer compiles")
+        : change("field-added", at, where, "compatible", "compatible", "field added, optional"));
+      continue;
+    }
+    if (was.required !== f.required) {
+      out.push(f.required
+        ? change("made-required", at, where, "breaking", "breaking", "optional → required: a request without it is rejected now, and code that builds the type without it no longer compiles")
+        : change("made-optional", at, where, "compatible", "breaking", "required → optional: code that reads it must now handle absence and null"));
+    }
+    if (was.description !== f.description) out.push(change("description-changed", at, where, "docs", "docs", "description changed"));
+    if (was.example !== f.example) out.push(change("example-changed", at, where, "docs", "docs", `example ${JSON.stringify(was.example)} → ${JSON.stringify(f.example)}`));
+  }
+  const now = new Set(h.fields.map((f) => f.name));
+  for (const f of b.fields) {
+    if (!now.has(f.name)) out.push(change("field-removed", { ...place, field: f.name }, where, "breaking", "breaking", "field removed: a request that carries it is rejected now (the envelope accepts no other key), and code that names it no longer compiles"));
+  }
   return out;
 }
 

@@ -102,12 +102,16 @@ export const DEFAULT_API: ApiInfo = {
   },
   // The Data Ingestion page's body fields, likewise.
   envelope: {
-    objectType: "Which entity the entries are; each entity table's tag in angle brackets is its object type.",
-    source: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank).",
-    jeConfigId: "Journey Event configuration id: when given, an event is generated for the ingested data.",
-    jeEventKey: "Journey Event configuration key; same purpose as `jeConfigId`.",
-    entries: "The records, each an entity of `objectType`. The documentation says \"Limit: [1- 50]\" and \"Size: 1-50 entities\" but also \"Max: 100 records / 1 request\"; the limits here are specs/api.yaml's (`entries`).",
-    ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist; only for entities tagged SUPPORT_IGNORED_UPDATE_CFS.",
+    text: {
+      objectType: "Which entity the entries are; each entity table's tag in angle brackets is its object type.",
+      entries: "The records, each an entity of `objectType`. The documentation says \"Limit: [1- 50]\" and \"Size: 1-50 entities\" but also \"Max: 100 records / 1 request\"; the limits here are specs/api.yaml's (`entries`).",
+      ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist; only for entities tagged SUPPORT_IGNORED_UPDATE_CFS.",
+    },
+    fields: [
+      { name: "source", required: true, example: "CRM", description: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank)." },
+      { name: "jeConfigId", required: false, example: null, description: "Journey Event configuration id: when given, an event is generated for the ingested data." },
+      { name: "jeEventKey", required: false, example: null, description: "Journey Event configuration key; same purpose as `jeConfigId`." },
+    ],
   },
 };
 

@@ -1,14 +1,19 @@
-import type { EnvelopeKey, Field, Model, Tag } from "./ir.ts";
+import type { EnvelopeField, Field, Model, StructuralEnvelopeKey, Tag } from "./ir.ts";
 
 /**
  * The ingestion request envelope (SEMANTICS.md, last section). It is not in the doc's entity tables: its fields'
- * meanings are SEMANTICS.md's (here, once, for every artefact that describes it), while what the documentation says
- * of them and the entry limits are in specs/api.yaml (model.api.envelope and model.api.entries), so that a change to
- * them is a spec change.
+ * structure is SEMANTICS.md's (here, once, for every artefact that describes it), while what the documentation says
+ * of its fields, which plain string fields it has, and the entry limits are in specs/api.yaml (model.api.envelope and
+ * model.api.entries), so that a change to them is a spec change.
  */
 
-/** The fields of the ingestion request's envelope, in the documentation's order. */
-export const ENVELOPE_KEYS: readonly EnvelopeKey[] = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"];
+/** The envelope fields whose structure SEMANTICS.md gives; api.yaml describes them and may add plain string fields. */
+export const STRUCTURAL_ENVELOPE_KEYS: readonly StructuralEnvelopeKey[] = ["objectType", "entries", "ignoredUpdateCfs"];
+
+/** Every field of the envelope, in the documentation's order: objectType, the plain fields, entries, ignoredUpdateCfs. */
+export function envelopeKeys(model: Model): string[] {
+  return ["objectType", ...model.api.envelope.fields.map((f) => f.name), "entries", "ignoredUpdateCfs"];
+}
 
 /** The only custom-field names the documentation shows (in its `ignoredUpdateCfs` examples). */
 export const DOC_CUSTOM_FIELDS = ["customField01", "customFieldLong03"] as const;
@@ -27,18 +32,19 @@ function field(name: string, type: Field["type"], required: boolean, description
   };
 }
 
-/** The envelope's own fields, in the documentation's order; `entries` (between jeEventKey and ignoredUpdateCfs) is not a plain field. */
+/** The envelope's own fields, in the documentation's order; `entries` (between the strings and ignoredUpdateCfs) is not a plain field. */
 export function envelopeFields(model: Model): { objectType: Field; strings: readonly Field[]; ignoredUpdateCfs: Field } {
-  const text = model.api.envelope;
+  const { text, fields } = model.api.envelope;
   return {
     objectType: field("objectType", "string", true, text.objectType, model.entities.map((e) => e.objectType), "OBJECT_TYPES"),
-    strings: [
-      field("source", "string", true, text.source, null, null, "CRM"),
-      field("jeConfigId", "string", false, text.jeConfigId),
-      field("jeEventKey", "string", false, text.jeEventKey),
-    ],
+    strings: fields.map((f) => field(f.name, "string", f.required, f.description, null, null, f.example)),
     ignoredUpdateCfs: field("ignoredUpdateCfs", "list", false, text.ignoredUpdateCfs),
   };
+}
+
+/** A value of a plain envelope field for examples and fixtures: its example, or an illustrative string naming it. */
+export function envelopeValue(f: EnvelopeField): string {
+  return f.example ?? `illustrative-${f.name}`;
 }
 
 /** Whether a request for the entity may carry `ignoredUpdateCfs`. */

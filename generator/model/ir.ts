@@ -124,14 +124,31 @@ export interface ApiInfo {
   readonly rateLimits: RateLimits;
   /** The headers the documentation names: data ingestion's two credentials, and what the callback carries. */
   readonly headers: ApiHeaders;
-  /** What the documentation says of each field of the ingestion request's envelope (api.yaml `envelope`). */
-  readonly envelope: EnvelopeText;
+  /** The ingestion request's envelope as the documentation describes it (api.yaml `envelope`). */
+  readonly envelope: Envelope;
 }
 
-/** A field of the ingestion request's envelope (SEMANTICS.md gives each its meaning; model/envelope.ts lists them). */
-export type EnvelopeKey = "objectType" | "source" | "jeConfigId" | "jeEventKey" | "entries" | "ignoredUpdateCfs";
-/** api.yaml's `envelope`: each envelope field's description, as every artefact that describes the envelope states it. */
-export type EnvelopeText = Readonly<Record<EnvelopeKey, string>>;
+/** The envelope fields whose structure SEMANTICS.md gives: which entity, its records, the custom fields not to overwrite. */
+export type StructuralEnvelopeKey = "objectType" | "entries" | "ignoredUpdateCfs";
+
+/** One of the envelope's other fields: a string, required or not (`source`, `jeConfigId`, …). */
+export interface EnvelopeField {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly example: string | null;
+}
+
+/**
+ * api.yaml's `envelope`: the request body's fields in the documentation's order, as every artefact that describes the
+ * envelope states them. The structural fields' meanings are SEMANTICS.md's; the others are strings, as written.
+ */
+export interface Envelope {
+  /** The description of each structural field. */
+  readonly text: Readonly<Record<StructuralEnvelopeKey, string>>;
+  /** The other fields, in the documentation's order (between objectType and entries). */
+  readonly fields: readonly EnvelopeField[];
+}
 
 /** A request header the documentation names. */
 export interface ApiHeader {

@@ -1,6 +1,7 @@
 import { field, retype, spec, type SpecDoc } from "./support.ts";
 import type { Bump } from "../../generator/diff/semver.ts";
 import { DEFAULT_API } from "../../generator/model/build-model.ts";
+import type { EnvelopeField } from "../../generator/model/ir.ts";
 
 export type Set = { specs: SpecDoc[]; api: Record<string, unknown> };
 export const order = (s: Set) => spec(s, "order");
@@ -16,6 +17,18 @@ const orderRule = (s: Set) => (order(s).rules as { groups: string[][]; doc: stri
  * (a range narrowed well inside the values fixtures use) that some base fixture witnesses it.
  */
 export type CompilerVerdictWord = "breaks" | "compiles";
+
+/** api.yaml's `envelope` as a maintainer writes it: the generator's defaults, each plain field edited (null: dropped), one added. */
+function envelopeYaml(o: { edit?: (f: EnvelopeField) => EnvelopeField | null; add?: EnvelopeField; entries?: string }): Record<string, unknown> {
+  const { text, fields } = DEFAULT_API.envelope;
+  const plain = [...fields.map((f) => (o.edit ? o.edit(f) : f)), ...(o.add ? [o.add] : [])].filter((f): f is EnvelopeField => f !== null);
+  return {
+    objectType: { description: text.objectType },
+    ...Object.fromEntries(plain.map((f) => [f.name, { description: f.description, required: f.required, ...(f.example === null ? {} : { example: f.example }) }])),
+    entries: { description: o.entries ?? text.entries },
+    ignoredUpdateCfs: { description: text.ignoredUpdateCfs },
+  };
+}
 export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWord][] = [
   ["no change", () => {}, [], "none", "compiles"],
   ["fields reordered: not a change", (s) => { order(s).fields.reverse(); }, [], "none", "compiles"],
@@ -117,8 +130,17 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
   ["a credential header renamed", (s) => { s.api.headers = { ...DEFAULT_API.headers, token: { ...DEFAULT_API.headers.token, name: "X-Pass" } }; },
     ["api-header-changed (package) warning/breaking"], "major", "compiles"],
   ["rate limits and their header changed", (s) => { s.api.rateLimits = { header: "Retry-In", limits: [{ requests: 5, per: "1 blink" }] }; }, ["api-info-changed (package) docs/docs", "api-info-changed (package) docs/docs"], "patch", "compiles"],
-  // The base states no envelope texts (the generator's defaults); the head words one field anew.
-  ["an envelope field's description changed", (s) => { s.api.envelope = { source: "The system the records come from." }; }, ["api-info-changed (package) docs/docs"], "patch", "compiles"],
+  // The base states no envelope (the generator's defaults); the head writes it with one edit.
+  ["envelope descriptions changed", (s) => { s.api.envelope = envelopeYaml({ edit: (f) => (f.name === "source" ? { ...f, description: "The system the records come from." } : f), entries: "The records." }); },
+    ["description-changed IngestionRequest.source docs/docs", "description-changed IngestionRequest.entries docs/docs"], "patch", "compiles"],
+  ["a required envelope field added", (s) => { s.api.envelope = envelopeYaml({ add: { name: "batchId", description: "A made-up batch id.", required: true, example: "B-1" } }); },
+    ["field-added IngestionRequest.batchId breaking/breaking"], "major", "breaks"],
+  ["an optional envelope field added", (s) => { s.api.envelope = envelopeYaml({ add: { name: "batchId", description: "A made-up batch id.", required: false, example: null } }); },
+    ["field-added IngestionRequest.batchId compatible/compatible"], "minor", "compiles"],
+  ["an optional envelope field made required", (s) => { s.api.envelope = envelopeYaml({ edit: (f) => (f.required ? f : { ...f, required: true }) }); },
+    DEFAULT_API.envelope.fields.filter((f) => !f.required).map((f) => `made-required IngestionRequest.${f.name} breaking/breaking`), "major", "breaks"],
+  ["the envelope's optional fields removed", (s) => { s.api.envelope = envelopeYaml({ edit: (f) => (f.required ? f : null) }); },
+    DEFAULT_API.envelope.fields.filter((f) => !f.required).map((f) => `field-removed IngestionRequest.${f.name} breaking/breaking`), "major", "breaks"],
   ["entry limit lowered", (s) => { s.api.entries = { min: 1, max: 20 }; }, ["entry-limit-narrowed (package) breaking/none"], "major", "compiles"],
   ["entry limit raised", (s) => { s.api.entries = { min: 1, max: 100 }; }, ["entry-limit-widened (package) compatible/none"], "minor", "compiles"],
 ];

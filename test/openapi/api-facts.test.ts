@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileTexts, emit } from "../support/compile.ts";
+import { tempDir } from "../support/tmp.ts";
 import { emitOpenApi } from "../../generator/emit/openapi/emit-openapi.ts";
 
 // specs/api.yaml feeds the OpenAPI document's server, paths and webhook name; values that would make
@@ -112,22 +114,39 @@ describe("api.yaml's entries: how many records a request carries, read as a spec
   });
 });
 
-describe("api.yaml's envelope: what the documentation says of each field of the request body", () => {
-  const KEYS = ["objectType", "source", "jeConfigId", "jeEventKey", "entries", "ignoredUpdateCfs"] as const;
+describe("api.yaml's envelope: the request body's fields as the documentation describes them", () => {
+  const STRUCTURAL = ["objectType", "entries", "ignoredUpdateCfs"] as const;
   const told = (k: string) => `Made-up words on ${k}.`;
-  const block = `envelope:\n${KEYS.map((k) => `  ${k}: ${told(k)}\n`).join("")}`;
-
-  it("is what the JSON Schema and every OpenAPI request schema say of each field", () => {
+  // The structural fields reworded, and the plain fields replaced by two made-up ones: one required with an example.
+  const block = [
+    "envelope:",
+    `  objectType:\n    description: ${told("objectType")}`,
+    `  batchId:\n    description: ${told("batchId")}\n    required: true\n    example: B-7`,
+    `  note:\n    description: ${told("note")}`,
+    `  entries:\n    description: ${told("entries")}`,
+    `  ignoredUpdateCfs:\n    description: ${told("ignoredUpdateCfs")}`,
+  ].join("\n") + "\n";
+  const compiled = () => {
     // widget is untagged (its request schema forbids ignoredUpdateCfs); gadget is tagged, so its schema describes it.
     const { model, diagnostics } = compileTexts({ "widget.yaml": spec, "gadget.yaml": readFileSync("test/specs/made-up/gadget.yaml", "utf8") }, `${api({})}${block}`);
     expect(diagnostics).toEqual([]);
-    const files = emit(model!);
-    const json = (p: string) => JSON.parse(files.find((f) => f.path === p)!.contents) as { properties: Record<string, { description?: string }>; components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> } };
-    const standalone = json("json-schema/ingestion-request.schema.json").properties;
+    return { model: model!, files: emit(model!) };
+  };
+  type Props = Record<string, { description?: string; examples?: unknown[] }>;
+
+  it("is what the JSON Schema and every OpenAPI request schema say of each field, required where the spec says", () => {
+    const { model, files } = compiled();
+    const json = (p: string) => JSON.parse(files.find((f) => f.path === p)!.contents) as { properties: Props; required: string[]; components: { schemas: Record<string, { properties: Props; required: string[] }> } };
+    const standalone = json("json-schema/ingestion-request.schema.json");
     const requests = Object.entries(json("openapi/openapi.json").components.schemas).filter(([n]) => n.endsWith("IngestionRequest") && n !== "IngestionRequest");
-    expect(requests.length).toBe(model!.entities.length);
-    for (const k of KEYS) {
-      expect(standalone[k]!.description, k).toBe(told(k));
+    expect(requests.length).toBe(model.entities.length);
+    for (const { properties, required } of [standalone, ...requests.map(([, s]) => s)]) {
+      expect(Object.keys(properties)).toEqual(["objectType", "batchId", "note", "entries", "ignoredUpdateCfs"]);
+      expect(required).toEqual(["objectType", "batchId", "entries"]);
+    }
+    expect(standalone.properties.batchId!.examples).toEqual(["B-7"]);
+    for (const k of [...STRUCTURAL, "batchId", "note"]) {
+      expect(standalone.properties[k]!.description, k).toBe(told(k));
       for (const [n, s] of requests) {
         if (k === "ignoredUpdateCfs" && n.startsWith("Widget")) expect(s.properties[k]?.description).toMatch(/^Not allowed/u);
         else expect(s.properties[k]?.description, `${n}.${k}`).toBe(told(k));
@@ -135,9 +154,37 @@ describe("api.yaml's envelope: what the documentation says of each field of the 
     }
   });
 
+  it("is what the request type, the validators and the fixtures follow", async () => {
+    const { files } = compiled();
+    const request = files.find((f) => f.path === "validators/ingestion-request.ts")!.contents;
+    expect(request).toContain("batchId: string; note?: string | null | undefined; entries:");
+    expect(request).not.toMatch(/\bsource\b|jeConfigId/u);
+    const dir = tempDir();
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.contents);
+    }
+    const v = (await import(join(dir, "validators", "index.ts"))) as { validateIngestionRequest: (x: unknown) => { ok: boolean; issues?: { path: string; code: string }[] } };
+    const fixtures = JSON.parse(files.find((f) => f.path === "fixtures/ingestion-requests.json")!.contents) as { valid: Record<string, unknown>[]; invalid: { label: string; request: unknown; issues: object[] }[] };
+    for (const r of fixtures.valid) {
+      expect(r.batchId).toBe("B-7");
+      expect(v.validateIngestionRequest(r).ok).toBe(true);
+    }
+    expect(fixtures.valid.some((r) => typeof r.note === "string")).toBe(true);
+    const labels = fixtures.invalid.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(["batchId missing", "batchId blank", "batchId not a string", "note not a string"]));
+    expect(labels.filter((l) => l.startsWith("note ")).length).toBe(1);
+    for (const c of fixtures.invalid) expect(v.validateIngestionRequest(c.request), c.label).toMatchObject({ ok: false, issues: c.issues.map((i) => expect.objectContaining(i)) });
+    // A field the spec no longer lists is an unknown key of the envelope.
+    expect(v.validateIngestionRequest({ ...fixtures.valid[0]!, source: "CRM" }).issues).toEqual([expect.objectContaining({ path: "/source", code: "unknown_field" })]);
+  });
+
   it.each<[string, string, string[]]>([
-    ["a key that is not an envelope field", "envelope:\n  sources: The system.\n", ["13:3 unknown-key: unknown key 'sources' in envelope (did you mean 'source'?); allowed: objectType, source, jeConfigId, jeEventKey, entries, ignoredUpdateCfs"]],
-    ["an empty description", "envelope:\n  source: \"\"\n", ["13:11 invalid-value: envelope.source must not be empty"]],
+    ["a structural field given more than a description", "envelope:\n  entries:\n    description: The records.\n    required: true\n", ["15:5 unknown-key: unknown key 'required' in envelope.entries; allowed: description"]],
+    ["a field without a description, and one not a mapping", "envelope:\n  source:\n    required: true\n  note: A note.\n", ["14:5 missing-key: envelope.source has no 'description'", "15:9 wrong-type: envelope.note must be a mapping, found the string \"A note.\""]],
+    ["a field name that is not an identifier", "envelope:\n  batch-id:\n    description: A batch.\n", ["13:3 invalid-value: envelope field 'batch-id' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it names a property of the request type)"]],
+    ["a field named like a key of Object.prototype", "envelope:\n  constructor:\n    description: A trap.\n", ["13:3 invalid-value: envelope field 'constructor' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it names a property of the request type)"]],
+    ["an empty example", "envelope:\n  source:\n    description: The system.\n    example: \"\"\n", ["15:14 invalid-value: envelope.source.example must not be empty"]],
   ])("%s", (_name, text, want) => {
     expect(found(`${api({})}${text}`)).toEqual(want);
   });

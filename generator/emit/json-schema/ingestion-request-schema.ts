@@ -40,7 +40,7 @@ export function ingestionRequestSchema(model: Model): Schema {
     properties: {
       objectType: envelopeFieldSchema(f.objectType, "#/$defs/"),
       ...Object.fromEntries(f.strings.map((s) => [s.name, envelopeFieldSchema(s, "#/$defs/")])),
-      entries: { description: model.api.envelope.entries, type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
+      entries: { description: model.api.envelope.text.entries, type: "array", minItems: model.api.entries.min, maxItems: model.api.entries.max },
       ignoredUpdateCfs: envelopeFieldSchema(f.ignoredUpdateCfs, "#/$defs/"),
     },
     required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],

@@ -2,7 +2,7 @@ import type { Entity, Field, JsonValue, Model } from "../../model/ir.ts";
 import { incompleteText, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { envelopeFieldSchema } from "../json-schema/ingestion-request-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
-import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, envelopeFields, envelopeValue, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
 import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
@@ -68,7 +68,7 @@ export function requestSchema(model: Model, e: Entity): Node {
     properties: {
       objectType: { description: f.objectType.description, type: "string", const: e.objectType },
       ...Object.fromEntries(f.strings.map((s) => [s.name, envelopeFieldSchema(s, REF_BASE)])),
-      entries: { description: model.api.envelope.entries, type: "array", minItems: entries.min, maxItems: entries.max, items: ref(e.typeName) },
+      entries: { description: model.api.envelope.text.entries, type: "array", minItems: entries.min, maxItems: entries.max, items: ref(e.typeName) },
       ignoredUpdateCfs: ignoredUpdateCfs(e, f.ignoredUpdateCfs),
     },
     required: ["objectType", ...f.strings.filter((s) => s.required).map((s) => s.name), "entries"],
@@ -88,8 +88,10 @@ export function envelopeSchema(model: Model): Node {
 }
 
 /** A valid request example per object type: the entity's example record as the only entry. */
-export function requestExample(e: Entity): JsonValue {
-  const example: { [key: string]: JsonValue } = { objectType: e.objectType, source: "CRM", entries: [exampleRecord(e)] };
+export function requestExample(model: Model, e: Entity): JsonValue {
+  const example: { [key: string]: JsonValue } = { objectType: e.objectType };
+  for (const f of model.api.envelope.fields) if (f.required) example[f.name] = envelopeValue(f);
+  example.entries = [exampleRecord(e)];
   if (isTagged(e)) example.ignoredUpdateCfs = [...DOC_CUSTOM_FIELDS];
   return example;
 }

@@ -78,7 +78,7 @@ function ingestionOperation(model: Model): Node {
     }],
     requestBody: {
       required: true,
-      content: json(ref("IngestionRequest"), Object.fromEntries(model.entities.map((e) => [e.objectType, example(`A ${e.objectType} batch`, requestExample(e), "The entity's example record from the documentation (errata corrected, required gaps filled).")]))),
+      content: json(ref("IngestionRequest"), Object.fromEntries(model.entities.map((e) => [e.objectType, example(`A ${e.objectType} batch`, requestExample(model, e), "The entity's example record from the documentation (errata corrected, required gaps filled).")]))),
     },
     responses: ingestionResponses(model),
     security: ingestionSecurity(model.api.headers),

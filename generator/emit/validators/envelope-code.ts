@@ -1,5 +1,5 @@
 import type { Entity, Model, Table } from "../../model/ir.ts";
-import { allowsIgnoredUpdateCfs, ENVELOPE_KEYS, envelopeFields, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, envelopeFields, envelopeKeys, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { docComment } from "../escape.ts";
 import { _, Code, indent, join, name, COMMA, NL } from "./code.ts";
 import { checkField, checkTable, fieldPath } from "./field-checks.ts";
@@ -52,7 +52,7 @@ function collector(model: Model): Code {
     _`if (typeof data !== "object" || data === null || Array.isArray(data)) {\n  add(issues, { path: "", code: "type", message: "the payload must be an object (an ingestion request)", details: { expected: "object" } });\n  return;\n}`,
     _`const o = ownFields(data);\nlet v: unknown;`,
     checkField(f.objectType, NO_TABLES, "collect"), ...f.strings.map((s) => checkField(s, NO_TABLES, "collect")), collectEntries(model), collectIgnored(model),
-    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(ENVELOPE_KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
+    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(envelopeKeys(model).map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  unknownField(issues, path, k, ${new Code("envelopeKeys")}, "an ingestion request");\n}`,
   ];
   return _`${doc("Reports every problem of an ingestion request found at `path` (the envelope, then each entry).")}\nexport function collectIngestionRequest(data: unknown, issues: ValidationIssue[], path: string): void {\n${indent(join(body, NL))}\n}`;
 }
@@ -69,7 +69,7 @@ function tester(model: Model): Code {
     perEntity(model, each),
     checkField(f.ignoredUpdateCfs, NO_TABLES, "test"),
     ...(untagged.text === "" ? [] : [_`switch (o.objectType) {\n${indent(untagged)}\n    if (o.ignoredUpdateCfs != null) return false;\n}`]),
-    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(ENVELOPE_KEYS.map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  return false;\n}`,
+    _`for (const k in o) {\n  switch (k) {\n${indent(indent(join(envelopeKeys(model).map((k) => _`case ${k}:`), NL)))}\n      continue;\n  }\n  return false;\n}`,
     _`return true;`,
   ];
   return _`function testIngestionRequest(data: unknown): boolean {\n${indent(join(body, NL))}\n}`;
@@ -79,7 +79,8 @@ function requestType(model: Model): Code {
   const members = model.entities.map((e) => {
     const ignored = allowsIgnoredUpdateCfs(e.tags) ? _`string[] | null | undefined` : _`null | undefined`;
     const entry = e.acceptsUnknownKeys ? _`${name(e.typeName)}<Custom>` : name(e.typeName);
-    return _`  | { objectType: ${e.objectType}; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: ${entry}[]; ignoredUpdateCfs?: ${ignored} }`;
+    const strings = model.api.envelope.fields.map((f) => (f.required ? `${f.name}: string; ` : `${f.name}?: string | null | undefined; `)).join("");
+    return _`  | { objectType: ${e.objectType}; ${new Code(strings)}entries: ${entry}[]; ignoredUpdateCfs?: ${ignored} }`;
   });
   const text = `The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`. \`Custom\` types the custom fields of the entities that have them.`;
   return _`${doc(text)}\nexport type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =\n${join(members, NL)};`;
@@ -94,7 +95,7 @@ export function envelopeCode(model: Model): Code {
     _`${doc("An entity's object type, the value of `objectType` in a request.")}\nexport type ObjectType = (typeof OBJECT_TYPES)[number];`,
     _`${doc("The validator of each entity, keyed by its object type.")}\nexport const validators = {\n${indent(join(record, NL))}\n} as const;`,
     requestType(model),
-    _`const envelopeKeys: readonly string[] = [${join(ENVELOPE_KEYS.map((k) => _`${k}`), COMMA)}];`,
+    _`const envelopeKeys: readonly string[] = [${join(envelopeKeys(model).map((k) => _`${k}`), COMMA)}];`,
     collector(model), tester(model),
     _`${doc("Validates an ingestion request: the envelope, then each entry with its entity's validator (issues at `/entries/<i>/...`). Never throws.")}
 export function validateIngestionRequest(input: unknown, options?: ValidateOptions): ValidationResult<IngestionRequest> {
