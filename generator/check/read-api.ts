@@ -242,7 +242,7 @@ function readEnvelope(r: Reader, doc: Document): Envelope {
       continue;
     }
     const example = m?.has("example") ? r.string(m.get("example"), `${what}.example`, { nonEmpty: true }) : null;
-    if (m && description?.value) fields.push({ name, description: description.value, required: r.boolean(m.get("required"), `${what}.required`), example: example?.value ?? null });
+    if (m && description?.value) fields.push({ pos: r.pos(item.key), name, description: description.value, required: r.boolean(m.get("required"), `${what}.required`), example: example?.value ?? null });
   }
   return { text, fields };
 }

@@ -2,6 +2,7 @@ import { CHANGE_IDS, overall, type Change, type ChangeKind } from "./change.ts";
 import type { SpecDiff } from "./diff-specs.ts";
 import type { Entity, Field, Model, Table } from "../model/ir.ts";
 import { grouped } from "./report.ts";
+import { ENVELOPE_TABLE } from "../model/envelope.ts";
 
 /** The changelog's file name inside the output folder (generator/output preserves it: PRESERVED_FILES). */
 export const CHANGELOG_FILE = "CHANGELOG.md";
@@ -59,7 +60,8 @@ function where(e: Entity | undefined, c: Change): string | null {
 
 function fieldRequired(models: { base: Model; head: Model }, c: Change): boolean {
   const e = findEntity(models, c.entity, "head");
-  // A change under the package with a table is one of api.yaml's shapes.
+  // A change under the package with a table is a field of the request envelope or of one of api.yaml's shapes.
+  if (c.entity === null && c.table === ENVELOPE_TABLE) return models.head.api.envelope.fields.find((f) => f.name === c.field)?.required ?? false;
   const table = c.entity === null ? models.head.shapes.tables.find((t) => t.typeName === c.table) : c.table === null ? e : e?.tables.find((t) => t.typeName === c.table);
   return table?.fields.find((f) => f.name === c.field)?.required ?? false;
 }

@@ -1,8 +1,8 @@
-import type { ApiHeaders, Entity, Envelope, Model, RateLimits, Table } from "../model/ir.ts";
+import type { ApiHeaders, Entity, Envelope, EnvelopeField, Model, RateLimits, Table } from "../model/ir.ts";
 import type { SourcePos } from "../check/diagnostics.ts";
 import { change, type Change, type Place } from "./change.ts";
 import { compareFields } from "./compare-fields.ts";
-import { STRUCTURAL_ENVELOPE_KEYS } from "../model/envelope.ts";
+import { ENVELOPE_TABLE, STRUCTURAL_ENVELOPE_KEYS } from "../model/envelope.ts";
 import { compareRules } from "./compare-rules.ts";
 import { compareTableDocs } from "./compare-docs.ts";
 import type { RenamedTables } from "./compare-values.ts";
@@ -120,31 +120,32 @@ function compareHeaders(b: ApiHeaders, h: ApiHeaders, at: Place, where: { pos: S
  * its type requires, as an entity's field does (the compiler then decides the consumer side).
  */
 function compareEnvelope(b: Envelope, h: Envelope, where: { pos: SourcePos; side: "head" }): Change[] {
-  const place = { entity: null, table: "IngestionRequest" };
+  const place = { entity: null, table: ENVELOPE_TABLE };
+  const at = (f: EnvelopeField, side: "base" | "head") => ({ pos: f.pos ?? where.pos, side });
   const out: Change[] = [];
   for (const key of STRUCTURAL_ENVELOPE_KEYS) {
     if (b.text[key] !== h.text[key]) out.push(change("description-changed", { ...place, field: key }, where, "docs", "docs", "description changed"));
   }
   const before = new Map(b.fields.map((f) => [f.name, f]));
   for (const f of h.fields) {
-    const at = { ...place, field: f.name }, was = before.get(f.name);
+    const spot = { ...place, field: f.name }, was = before.get(f.name), here = at(f, "head");
     if (!was) {
       out.push(f.required
-        ? change("field-added", at, where, "breaking", "breaking", "field added, required: a request without it is rejected now, and code that builds the type without it no longer compiles")
-        : change("field-added", at, where, "compatible", "compatible", "field added, optional"));
+        ? change("field-added", spot, here, "breaking", "breaking", "field added, required: a request without it is rejected now, and code that builds the type without it no longer compiles")
+        : change("field-added", spot, here, "compatible", "compatible", "field added, optional"));
       continue;
     }
     if (was.required !== f.required) {
       out.push(f.required
-        ? change("made-required", at, where, "breaking", "breaking", "optional → required: a request without it is rejected now, and code that builds the type without it no longer compiles")
-        : change("made-optional", at, where, "compatible", "breaking", "required → optional: code that reads it must now handle absence and null"));
+        ? change("made-required", spot, here, "breaking", "breaking", "optional → required: a request without it is rejected now, and code that builds the type without it no longer compiles")
+        : change("made-optional", spot, here, "compatible", "breaking", "required → optional: code that reads it must now handle absence and null"));
     }
-    if (was.description !== f.description) out.push(change("description-changed", at, where, "docs", "docs", "description changed"));
-    if (was.example !== f.example) out.push(change("example-changed", at, where, "docs", "docs", `example ${JSON.stringify(was.example)} → ${JSON.stringify(f.example)}`));
+    if (was.description !== f.description) out.push(change("description-changed", spot, here, "docs", "docs", "description changed"));
+    if (was.example !== f.example) out.push(change("example-changed", spot, here, "docs", "docs", `example ${JSON.stringify(was.example)} → ${JSON.stringify(f.example)}`));
   }
   const now = new Set(h.fields.map((f) => f.name));
   for (const f of b.fields) {
-    if (!now.has(f.name)) out.push(change("field-removed", { ...place, field: f.name }, where, "breaking", "breaking", "field removed: a request that carries it is rejected now (the envelope accepts no other key), and code that names it no longer compiles"));
+    if (!now.has(f.name)) out.push(change("field-removed", { ...place, field: f.name }, at(f, "base"), "breaking", "breaking", "field removed: a request that carries it is rejected now (the envelope accepts no other key), and code that names it no longer compiles"));
   }
   return out;
 }

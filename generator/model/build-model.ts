@@ -108,9 +108,9 @@ export const DEFAULT_API: ApiInfo = {
       ignoredUpdateCfs: "Names of custom fields NOT to overwrite on records that already exist; only for entities tagged SUPPORT_IGNORED_UPDATE_CFS.",
     },
     fields: [
-      { name: "source", required: true, example: "CRM", description: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank)." },
-      { name: "jeConfigId", required: false, example: null, description: "Journey Event configuration id: when given, an event is generated for the ingested data." },
-      { name: "jeEventKey", required: false, example: null, description: "Journey Event configuration key; same purpose as `jeConfigId`." },
+      { pos: null, name: "source", required: true, example: "CRM", description: "Name of the system that owns the data, e.g. `CRM`, `POS`, `Ecommerce`. Required by the \"Payload Parameters\" table (the \"Request\" table leaves it blank)." },
+      { pos: null, name: "jeConfigId", required: false, example: null, description: "Journey Event configuration id: when given, an event is generated for the ingested data." },
+      { pos: null, name: "jeEventKey", required: false, example: null, description: "Journey Event configuration key; same purpose as `jeConfigId`." },
     ],
   },
 };

@@ -7,6 +7,9 @@ import type { EnvelopeField, Field, Model, StructuralEnvelopeKey, Tag } from "./
  * model.api.entries), so that a change to them is a spec change.
  */
 
+/** The envelope's table name where diff and the changelog place its fields (the request type's name). */
+export const ENVELOPE_TABLE = "IngestionRequest";
+
 /** The envelope fields whose structure SEMANTICS.md gives; api.yaml describes them and may add plain string fields. */
 export const STRUCTURAL_ENVELOPE_KEYS: readonly StructuralEnvelopeKey[] = ["objectType", "entries", "ignoredUpdateCfs"];
 

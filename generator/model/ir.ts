@@ -133,6 +133,8 @@ export type StructuralEnvelopeKey = "objectType" | "entries" | "ignoredUpdateCfs
 
 /** One of the envelope's other fields: a string, required or not (`source`, `jeConfigId`, …). */
 export interface EnvelopeField {
+  /** Where api.yaml writes it; null for the generator's defaults (a specs folder whose api.yaml has no `envelope`). */
+  readonly pos: SourcePos | null;
   readonly name: string;
   readonly description: string;
   readonly required: boolean;

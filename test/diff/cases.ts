@@ -133,9 +133,9 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
   // The base states no envelope (the generator's defaults); the head writes it with one edit.
   ["envelope descriptions changed", (s) => { s.api.envelope = envelopeYaml({ edit: (f) => (f.name === "source" ? { ...f, description: "The system the records come from." } : f), entries: "The records." }); },
     ["description-changed IngestionRequest.source docs/docs", "description-changed IngestionRequest.entries docs/docs"], "patch", "compiles"],
-  ["a required envelope field added", (s) => { s.api.envelope = envelopeYaml({ add: { name: "batchId", description: "A made-up batch id.", required: true, example: "B-1" } }); },
+  ["a required envelope field added", (s) => { s.api.envelope = envelopeYaml({ add: { pos: null, name: "batchId", description: "A made-up batch id.", required: true, example: "B-1" } }); },
     ["field-added IngestionRequest.batchId breaking/breaking"], "major", "breaks"],
-  ["an optional envelope field added", (s) => { s.api.envelope = envelopeYaml({ add: { name: "batchId", description: "A made-up batch id.", required: false, example: null } }); },
+  ["an optional envelope field added", (s) => { s.api.envelope = envelopeYaml({ add: { pos: null, name: "batchId", description: "A made-up batch id.", required: false, example: null } }); },
     ["field-added IngestionRequest.batchId compatible/compatible"], "minor", "compiles"],
   ["an optional envelope field made required", (s) => { s.api.envelope = envelopeYaml({ edit: (f) => (f.required ? f : { ...f, required: true }) }); },
     DEFAULT_API.envelope.fields.filter((f) => !f.required).map((f) => `made-required IngestionRequest.${f.name} breaking/breaking`), "major", "breaks"],

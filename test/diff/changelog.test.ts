@@ -65,6 +65,21 @@ describe("pango-codegen changelog", () => {
     expect(readFileSync(join(dir, "generated", "CHANGELOG.md"), "utf8")).toBe(text);
   });
 
+  test("names a field of the request envelope as the request type's, required or not as api.yaml says, at its api.yaml line", async () => {
+    const head = withVersion(baseSpecs(), "2.0.0");
+    head.api.envelope = { objectType: { description: "Which entity." }, batchId: { description: "A made-up batch id.", required: true }, note: { description: "A note." }, entries: { description: "The records." }, ignoredUpdateCfs: { description: "Custom fields to keep." } };
+    const dir = project(head);
+    expect((await run(["changelog", "--base", "base"], dir)).code).toBe(0);
+    const text = readFileSync(join(dir, "generated", "CHANGELOG.md"), "utf8");
+    expect(text).toContain("- Package: new required field `IngestionRequest.batchId` (PD011)\n");
+    expect(text).toContain("- Package: new optional field `IngestionRequest.note` (PD011)\n");
+    const diff = JSON.parse((await run(["diff", "--base", "base", "--json", "--fail-on", "none"], dir)).out) as { changes: { field: string; kind: string; file: string; line: number }[] };
+    const added = diff.changes.find((c) => c.field === "batchId")!;
+    const apiYaml = readFileSync(join(dir, "specs", "api.yaml"), "utf8").split("\n");
+    expect(added).toMatchObject({ kind: "field-added", file: "specs/api.yaml" });
+    expect(apiYaml[added.line - 1]).toMatch(/^\s*batchId:/u);
+  });
+
   test("a new version adds its section above the older one, which stays as it was", async () => {
     const dir = project(release2());
     expect((await run(["changelog", "--base", "base"], dir)).code).toBe(0);
