@@ -1,15 +1,15 @@
 /**
  * npm run scenario: the proof that a documentation change costs the documented commands and no test edits
  * (issue 11). In a copy of the repository (tracked files, empty temp folder, offline install, its own git
- * history), six ordinary changes are made to the saved pages one after another, and a seventh to the API facts
- * (specs/api.yaml, which the maintainer keeps by hand); after each, the README's
+ * history), six ordinary changes are made to the saved pages one after another, then two to the API facts
+ * (specs/api.yaml, which the maintainer keeps by hand: facts edited, a field added to the request body); after each, the README's
  * maintainer commands run ("When the documentation changes"); at the end `npm test` must pass with no file under
  * test/ changed. Prints per change the commands, their exit codes and the semver bump. Not part of npm test.
  *
  * The edits find their place from the pages and specs as they are (never pinned rows or lines): a new row before
  * the last row of the first table, an enum written as an inline list, an optional row, a new tagged entity before
- * the page furniture, a description erratum's text, an optional row of a closed entity, and api.yaml's first rate
- * limit, first quoted error message and token header.
+ * the page furniture, a description erratum's text, an optional row of a closed entity, api.yaml's first rate
+ * limit, first quoted error message and token header, and a new envelope field before `entries`.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -124,6 +124,15 @@ const CHANGES: { what: string; edit: (dir: string) => string }[] = [
     // Written as the maintainer writes it: no folded lines, no padding inside flow collections (the repository's style).
     writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
     return `specs/api.yaml: the first rate limit ${requests} → ${requests * 2} requests, the message ${JSON.stringify(message)} of ${String(example.get("name"))} edited, header ${header} → X-Scenario-Token`;
+  } },
+  { what: "a required field added to the request body (the Data Ingestion page's \"Payload Parameters\")", edit: (dir) => {
+    // Also transcribed by hand: the body's fields are api.yaml's envelope, written before entries in the doc's order.
+    const file = join(dir, "specs", "api.yaml"), doc = parseDocument(readFileSync(file, "utf8"));
+    const envelope = doc.get("envelope") as YAMLMap;
+    const at = envelope.items.findIndex((p) => String((p.key as { value?: unknown }).value) === "entries");
+    envelope.items.splice(at, 0, doc.createPair("scenarioBatchId", { description: "Batch id the sender assigns (scenario).", required: true, example: "B-0001" }) as never);
+    writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    return `specs/api.yaml: envelope field scenarioBatchId (required, example B-0001) before entries`;
   } },
 ];
 
