@@ -217,6 +217,7 @@ const ENVELOPE_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/u;
 function readEnvelope(r: Reader, doc: Document): Envelope {
   const pair = pairOf(doc, "envelope");
   if (!pair) return DEFAULT_API.envelope;
+  // Not a mapping: the Reader's own wording ("envelope must be a mapping, found …").
   if (!isMap(pair.value)) {
     r.map(pair.value, "envelope", [], [], r.pos(pair));
     return DEFAULT_API.envelope;
