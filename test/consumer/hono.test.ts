@@ -38,7 +38,10 @@ describe("Hono's sValidator with the generated Standard Schema objects", () => {
   });
 
   it("reports an entry's issue at its index in a request", async () => {
-    const request = (entries: unknown[]) => ({ objectType: fixture.objectType, source: "CRM", entries });
+    // The envelope's other fields as the package's own request fixtures give them (api.yaml decides which).
+    const requests = read("fixtures/ingestion-requests.json") as { valid: { objectType: string; entries: unknown[]; ignoredUpdateCfs?: unknown }[] };
+    const { entries: _entries, ...envelope } = requests.valid.find((r) => r.objectType === fixture.objectType && r.ignoredUpdateCfs == null)!;
+    const request = (entries: unknown[]) => ({ ...envelope, entries });
     const res = await post("/ingest", request([good, wrongType]));
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { path: unknown[] }[] };

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Entity, Field, Model, Table } from "../../generator/model/ir.ts";
+import type { Entity, EnvelopeField, Field, Model, Table } from "../../generator/model/ir.ts";
 
 // Payload generators drawn from the IR: valid records, valid records with mutations (the ways real
 // payloads go wrong), and arbitrary JSON. Used by the differential test against Ajv.
@@ -168,7 +168,13 @@ export function payload(e: Entity): fc.Arbitrary<unknown> {
 }
 
 /** Envelopes of one entity's object type: mostly valid, with envelope and entry mutations. */
-function envelopeOf(e: Entity, types: readonly string[]): fc.Arbitrary<unknown> {
+/** A plain envelope field's value: mostly a string (its example where the spec gives one), now and then not one. */
+function envelopeString(f: EnvelopeField): fc.Arbitrary<unknown> {
+  const strings = f.example === null ? fc.string() : fc.oneof({ weight: 3, arbitrary: fc.constant<unknown>(f.example) }, { weight: 1, arbitrary: fc.string() });
+  return fc.oneof({ weight: 12, arbitrary: strings }, { weight: 1, arbitrary: fc.constantFrom<unknown>(...AWKWARD, null, 7, false) });
+}
+
+function envelopeOf(e: Entity, types: readonly string[], fields: readonly EnvelopeField[]): fc.Arbitrary<unknown> {
   const tables = tablesOf(e);
   const valid = validRecord(e, tables);
   const entries = fc.oneof(
@@ -176,19 +182,20 @@ function envelopeOf(e: Entity, types: readonly string[]): fc.Arbitrary<unknown> 
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(0, 49, 50, 51), valid).map(([n, one]) => Array.from({ length: n }, () => one)) },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "x", {}, 5) },
   );
-  const base = fc.record({
+  const shape: Record<string, fc.Arbitrary<unknown>> = {
     objectType: fc.oneof({ weight: 12, arbitrary: fc.constant<unknown>(e.objectType) }, { weight: 1, arbitrary: fc.constantFrom<unknown>(...types, e.objectType.toUpperCase(), "", null, 5) }),
-    source: fc.oneof({ weight: 12, arbitrary: fc.constantFrom<unknown>("CRM", "POS", "Ecommerce") }, { weight: 1, arbitrary: fc.constantFrom<unknown>(...AWKWARD, null, 7) }),
-    jeConfigId: fc.oneof({ weight: 8, arbitrary: fc.string() }, { weight: 1, arbitrary: fc.constantFrom<unknown>(null, 1001) }),
-    jeEventKey: fc.oneof({ weight: 8, arbitrary: fc.string() }, { weight: 1, arbitrary: fc.constantFrom<unknown>(null, false) }),
+    // The envelope's other fields, as api.yaml gives them.
+    ...Object.fromEntries(fields.map((f) => [f.name, envelopeString(f)])),
     entries,
     ignoredUpdateCfs: fc.oneof({ weight: 4, arbitrary: fc.array(fc.string(), { maxLength: 3 }) }, { weight: 1, arbitrary: fc.constantFrom<unknown>(null, ["customField01", 5], "customField01") }),
-  }, { requiredKeys: ["objectType", "source", "entries"] }).map((r) => {
+  };
+  const base = fc.record(shape, { requiredKeys: ["objectType", ...fields.filter((f) => f.required).map((f) => f.name), "entries"] }).chain((r) =>
     // Mostly leave ignoredUpdateCfs out where the entity does not allow it, so valid envelopes stay common.
-    if (!e.tags.includes("SUPPORT_IGNORED_UPDATE_CFS") && typeof r.jeEventKey === "string" && r.jeEventKey.length % 4 !== 0) delete r.ignoredUpdateCfs;
-    return r;
-  });
-  const dropped = fc.constantFrom("objectType", "source", "entries");
+    fc.nat(3).map((n) => {
+      if (!e.tags.includes("SUPPORT_IGNORED_UPDATE_CFS") && n !== 0) delete (r as Rec).ignoredUpdateCfs;
+      return r;
+    }));
+  const dropped = fc.constantFrom("objectType", ...fields.filter((f) => f.required).map((f) => f.name), "entries");
   const edits = fc.oneof({ weight: 10, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom("entry", "objecttype", "extra") }, { weight: 1, arbitrary: dropped.map((k) => `-${k}`) });
   return fc.tuple(base, edits).map(([r, edit]) => {
     if (edit === undefined) return r;
@@ -202,6 +209,6 @@ function envelopeOf(e: Entity, types: readonly string[]): fc.Arbitrary<unknown> 
 /** Any ingestion request: envelopes of each entity (valid and mutated), and arbitrary JSON. */
 export function envelope(model: Model): fc.Arbitrary<unknown> {
   const types = model.entities.map((e) => e.objectType);
-  const perEntity = model.entities.map((e) => ({ weight: 2, arbitrary: envelopeOf(e, types) }));
+  const perEntity = model.entities.map((e) => ({ weight: 2, arbitrary: envelopeOf(e, types, model.api.envelope.fields) }));
   return fc.oneof(...perEntity, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
 }

@@ -5,12 +5,14 @@ import {
   CUSTOMER_IDENTITY_GENDER_VALUES, validateCustomerIdentity, validateIngestionRequest,
   type CustomerIdentity, type ValidationIssue,
 } from "pango-cdp-schemas";
-import { fixtures } from "pango-cdp-schemas/fixtures";
+import { fixtures, ingestionRequestFixtures } from "pango-cdp-schemas/fixtures";
 import identitySchema from "pango-cdp-schemas/json-schema/customer-identity.schema.json" with { type: "json" };
 import openapi from "pango-cdp-schemas/openapi/openapi.json" with { type: "json" };
 
 const { example, invalid } = fixtures["customer-identity"];
 const person: CustomerIdentity = example;
+// A request's other fields (source, …) as the package's own request fixtures give them.
+const { entries: _entries, ...envelope } = ingestionRequestFixtures.valid.find((r) => r.objectType === "customer-identity" && !r.ignoredUpdateCfs)!;
 
 // @ts-expect-error: entity types are closed, so a misspelt field name does not compile
 export const typo: CustomerIdentity = { ...person, emial: "an@example.com" };
@@ -24,7 +26,7 @@ console.log(JSON.stringify({
   genders: CUSTOMER_IDENTITY_GENDER_VALUES,
   valid: validateCustomerIdentity(person).ok,
   issues: invalid.map((f) => issuesOf(f.record).map((i) => `${i.path} ${i.code}`)),
-  request: validateIngestionRequest({ objectType: "customer-identity", source: "crm", entries: [person] }).ok,
+  request: validateIngestionRequest({ ...envelope, objectType: "customer-identity", entries: [person] }).ok,
   schema: identitySchema.title,
   openapi: openapi.openapi,
 }));

@@ -3,7 +3,7 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import schema from "pango-cdp-schemas/json-schema/ingestion-request.schema.json" with { type: "json" };
-import { fixtures } from "pango-cdp-schemas/fixtures";
+import { fixtures, ingestionRequestFixtures } from "pango-cdp-schemas/fixtures";
 
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
@@ -11,7 +11,9 @@ ajv.addKeyword("x-pango-incomplete");
 const validate = ajv.compile(schema);
 
 const { objectType, example, invalid } = fixtures["customer-identity"];
-const request = (record) => ({ objectType, source: "crm", entries: [record] });
+// A request's other fields (source, …) as the package's own request fixtures give them.
+const { entries, ...envelope } = ingestionRequestFixtures.valid.find((r) => r.objectType === objectType && !r.ignoredUpdateCfs);
+const request = (record) => ({ ...envelope, entries: [record] });
 console.log(JSON.stringify({
   valid: validate(request(example)),
   rejected: invalid.filter((f) => !validate(request(f.record))).length,

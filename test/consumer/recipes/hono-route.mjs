@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { sValidator } from "@hono/standard-validator";
 import { IngestionRequestSchema } from "pango-cdp-schemas";
-import { fixtures } from "pango-cdp-schemas/fixtures";
+import { fixtures, ingestionRequestFixtures } from "pango-cdp-schemas/fixtures";
 
 const app = new Hono();
 app.post("/ingest", sValidator("json", IngestionRequestSchema), (c) => {
@@ -18,6 +18,8 @@ const post = async (body) => {
 // The package's fixtures: a valid customer, and an invalid one (a value outside an enum) with its expected issues.
 const { objectType, example, invalid } = fixtures["customer-identity"];
 const broken = invalid.find((f) => f.issues.length === 1 && f.issues[0].code === "enum");
-const good = await post({ objectType, source: "crm", entries: [example, example] });
-const bad = await post({ objectType, source: "crm", entries: [example, broken.record] });
+// A request's other fields (source, …) as the package's own request fixtures give them.
+const { entries, ...envelope } = ingestionRequestFixtures.valid.find((r) => r.objectType === objectType && !r.ignoredUpdateCfs);
+const good = await post({ ...envelope, entries: [example, example] });
+const bad = await post({ ...envelope, entries: [example, broken.record] });
 console.log(JSON.stringify({ good, bad: { status: bad.status, issues: bad.body.error.map((i) => [i.path.join("."), i.code]) } }));
