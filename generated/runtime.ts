@@ -139,21 +139,35 @@ function capOf(options: ValidateOptions | undefined): number {
 /** A table's or the request's collector: reports every problem of `data`, found at the JSON Pointer `path`, into `issues`. */
 type Collector = (data: unknown, issues: ValidationIssue[], path: string, what: string) => unknown;
 
-/** Runs a collector on an input, valid or not (`validate...`): every issue up to the cap. Never throws. */
-export function collected<T>(collect: Collector, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
-  const issues: ValidationIssue[] = [];
+/** How a run of a collector ended: every issue found, stopped at the cap, or an input that could not be read. */
+const DONE = 0, CAPPED = 1, UNREADABLE = 2;
+type Ended = typeof DONE | typeof CAPPED | typeof UNREADABLE;
+
+/**
+ * Runs a collector on an input with its own cap and issue form (`keyed`: Standard Schema issues), restoring both for
+ * whatever run it is nested in (a validator called from a getter of the payload). Never throws.
+ */
+function run(collect: Collector, input: unknown, issues: ValidationIssue[], options: ValidateOptions | undefined, keyedRun: boolean): Ended {
   const saved = cap, savedKeyed = keyed;
   cap = capOf(options);
-  keyed = false;
+  keyed = keyedRun;
   try {
     collect(input, issues, "", "the payload");
+    return DONE;
   } catch (e) {
-    if (e === STOP) return { ok: false, issues, truncated: true };
-    return unreadable();
+    return e === STOP ? CAPPED : UNREADABLE;
   } finally {
     cap = saved;
     keyed = savedKeyed;
   }
+}
+
+/** Runs a collector on an input, valid or not (`validate...`): every issue up to the cap. Never throws. */
+export function collected<T>(collect: Collector, input: unknown, options: ValidateOptions | undefined): ValidationResult<T> {
+  const issues: ValidationIssue[] = [];
+  const ended = run(collect, input, issues, options, false);
+  if (ended === UNREADABLE) return unreadable();
+  if (ended === CAPPED) return { ok: false, issues, truncated: true };
   return issues.length === 0 ? { ok: true, value: input as T } : { ok: false, issues, truncated: false };
 }
 
@@ -441,19 +455,8 @@ function standardIssue(x: ValidationIssue): StandardIssue {
 export function standardResult<T>(collect: Collector, value: unknown, options: StandardSchemaV1.Options | undefined): StandardSchemaV1.Result<T> {
   keyedIssue = standardIssue;
   keyedFieldIssue = keyedField;
-  const lib = options?.libraryOptions as ValidateOptions | undefined;
   const issues: ValidationIssue[] = [];
-  const saved = cap, savedKeyed = keyed;
-  cap = lib === undefined ? DEFAULT_MAX_ISSUES : capOf(lib);
-  keyed = true;
-  try {
-    collect(value, issues, "", "the payload");
-  } catch (e) {
-    if (e !== STOP) return { issues: [standardIssue(unreadable().issues[0]!)] };
-  } finally {
-    cap = saved;
-    keyed = savedKeyed;
-  }
+  if (run(collect, value, issues, options?.libraryOptions as ValidateOptions | undefined, true) === UNREADABLE) return { issues: [standardIssue(unreadable().issues[0]!)] };
   return issues.length === 0 ? { value: value as T } : { issues: issues as unknown as StandardIssue[] };
 }
 

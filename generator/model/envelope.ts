@@ -46,8 +46,16 @@ export function envelopeFields(model: Model): { objectType: Field; strings: read
 }
 
 /** A value of a plain envelope field for examples and fixtures: its example, or an illustrative string naming it. */
-export function envelopeValue(f: EnvelopeField): string {
+function envelopeValue(f: EnvelopeField): string {
   return f.example ?? `illustrative-${f.name}`;
+}
+
+/** An envelope of `objectType` for examples and fixtures: the plain fields (the required ones, or `all`) at their values, then `entries`. */
+export function exampleEnvelope<E>(fields: readonly EnvelopeField[], objectType: string, entries: E, all = false): { [key: string]: string | E } {
+  const out: { [key: string]: string | E } = { objectType };
+  for (const f of fields) if (all || f.required) out[f.name] = envelopeValue(f);
+  out.entries = entries;
+  return out;
 }
 
 /** Whether a request for the entity may carry `ignoredUpdateCfs`. */

@@ -2,7 +2,7 @@ import type { Entity, Field, JsonValue, Model } from "../../model/ir.ts";
 import { incompleteText, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { envelopeFieldSchema } from "../json-schema/ingestion-request-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
-import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, envelopeFields, envelopeValue, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, envelopeFields, exampleEnvelope, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
 import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
@@ -89,9 +89,7 @@ export function envelopeSchema(model: Model): Node {
 
 /** A valid request example per object type: the entity's example record as the only entry. */
 export function requestExample(model: Model, e: Entity): JsonValue {
-  const example: { [key: string]: JsonValue } = { objectType: e.objectType };
-  for (const f of model.api.envelope.fields) if (f.required) example[f.name] = envelopeValue(f);
-  example.entries = [exampleRecord(e)];
+  const example: { [key: string]: JsonValue } = exampleEnvelope(model.api.envelope.fields, e.objectType, [exampleRecord(e)]);
   if (isTagged(e)) example.ignoredUpdateCfs = [...DOC_CUSTOM_FIELDS];
   return example;
 }
