@@ -140,7 +140,9 @@ function capOf(options: ValidateOptions | undefined): number {
 type Collector = (data: unknown, issues: ValidationIssue[], path: string, what: string) => unknown;
 
 /** How a run of a collector ended: every issue found, stopped at the cap, or an input that could not be read. */
-const DONE = 0, CAPPED = 1, UNREADABLE = 2;
+const DONE = 0;
+const CAPPED = 1;
+const UNREADABLE = 2;
 type Ended = typeof DONE | typeof CAPPED | typeof UNREADABLE;
 
 /**
