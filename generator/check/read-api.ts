@@ -211,8 +211,9 @@ const ENVELOPE_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/u;
  * `envelope: { objectType: {description}, source: {description, required, example}, …, entries: {…}, ignoredUpdateCfs:
  * {…} }`: the request body's fields in the documentation's order, as every artefact that describes the envelope states
  * them. objectType, entries and ignoredUpdateCfs have the structure SEMANTICS.md gives them and take a description
- * only (one not written keeps the page's text); every other key is a string field of the body, required or not, with an
- * optional example. Without `envelope`, the Data Ingestion page's fields.
+ * (one not written keeps the page's text), ignoredUpdateCfs also an example (the custom-field names the documentation
+ * shows); every other key is a string field of the body, required or not, with an optional example. Without
+ * `envelope`, the Data Ingestion page's fields.
  */
 function readEnvelope(r: Reader, doc: Document): Envelope {
   const pair = pairOf(doc, "envelope");
@@ -224,6 +225,7 @@ function readEnvelope(r: Reader, doc: Document): Envelope {
   }
   const text: Record<StructuralEnvelopeKey, string> = { ...DEFAULT_API.envelope.text };
   const fields: EnvelopeField[] = [];
+  let customFields = DEFAULT_API.envelope.customFields;
   for (const item of pair.value.items as Pair<Node, Node | null>[]) {
     const name = isScalar(item.key) ? item.key.value : undefined;
     if (typeof name !== "string") {
@@ -232,10 +234,12 @@ function readEnvelope(r: Reader, doc: Document): Envelope {
     }
     const what = `envelope.${name}`;
     const structural = (STRUCTURAL_ENVELOPE_KEYS as readonly string[]).includes(name);
-    const m = r.map(item.value, what, structural ? ["description"] : ["description", "required", "example"], ["description"], r.pos(item));
+    const allowed = name === "ignoredUpdateCfs" ? ["description", "example"] : structural ? ["description"] : ["description", "required", "example"];
+    const m = r.map(item.value, what, allowed, ["description"], r.pos(item));
     const description = m ? r.string(m.get("description"), `${what}.description`, { nonEmpty: true }) : null;
     if (structural) {
       if (description?.value) text[name as StructuralEnvelopeKey] = description.value;
+      if (m?.has("example")) customFields = customFieldNames(r, m.get("example")!, `${what}.example`) ?? customFields;
       continue;
     }
     if (!ENVELOPE_FIELD_NAME.test(name) || name in Object.prototype) {
@@ -245,7 +249,24 @@ function readEnvelope(r: Reader, doc: Document): Envelope {
     const example = m?.has("example") ? r.string(m.get("example"), `${what}.example`, { nonEmpty: true }) : null;
     if (m && description?.value) fields.push({ pos: r.pos(item.key), name, description: description.value, required: r.boolean(m.get("required"), `${what}.required`), example: example?.value ?? null });
   }
-  return { text, fields };
+  return { text, fields, customFields };
+}
+
+/**
+ * `envelope.ignoredUpdateCfs.example`: the custom-field names the documentation shows. They become keys of the
+ * fixtures' records, so each must be a plain property name, once; null (reported) when one is not.
+ */
+function customFieldNames(r: Reader, pair: Pair<Node, Node | null>, what: string): string[] | null {
+  const before = r.diagnostics.length, seen = new Set<string>();
+  const items = r.strings(pair, what);
+  if (items === null) return null;
+  if (items.length === 0 && r.diagnostics.length === before) r.report("invalid-value", pair.value ?? pair, `${what} must name at least one custom field`);
+  for (const { value, pos } of items) {
+    if (!ENVELOPE_FIELD_NAME.test(value) || value in Object.prototype) r.report("invalid-value", pos, `${what}: '${value}' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it is a custom field's name)`);
+    else if (seen.has(value)) r.report("invalid-value", pos, `${what} names '${value}' twice`);
+    seen.add(value);
+  }
+  return r.diagnostics.length === before ? items.map((i) => i.value) : null;
 }
 
 /** `shapes`: the API's shapes beside the entities, read and checked as entity fields are; null when absent. */

@@ -126,6 +126,9 @@ function compareEnvelope(b: Envelope, h: Envelope, where: { pos: SourcePos; side
   for (const key of STRUCTURAL_ENVELOPE_KEYS) {
     if (b.text[key] !== h.text[key]) out.push(change("description-changed", { ...place, field: key }, where, "docs", "docs", "description changed"));
   }
+  // The custom-field names of ignoredUpdateCfs's example: examples and fixtures, never a type.
+  const names = (e: Envelope): string => JSON.stringify(e.customFields);
+  if (names(b) !== names(h)) out.push(change("example-changed", { ...place, field: "ignoredUpdateCfs" }, where, "docs", "docs", `example ${names(b)} → ${names(h)}`));
   const before = new Map(b.fields.map((f) => [f.name, f]));
   for (const f of h.fields) {
     const spot = { ...place, field: f.name }, was = before.get(f.name), here = at(f, "head");

@@ -112,6 +112,7 @@ export const DEFAULT_API: ApiInfo = {
       { pos: null, name: "jeConfigId", required: false, example: null, description: "Journey Event configuration id: when given, an event is generated for the ingested data." },
       { pos: null, name: "jeEventKey", required: false, example: null, description: "Journey Event configuration key; same purpose as `jeConfigId`." },
     ],
+    customFields: ["customField01", "customFieldLong03"],
   },
 };
 

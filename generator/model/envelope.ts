@@ -18,18 +18,15 @@ export function envelopeKeys(model: Model): string[] {
   return ["objectType", ...model.api.envelope.fields.map((f) => f.name), "entries", "ignoredUpdateCfs"];
 }
 
-/** The only custom-field names the documentation shows (in its `ignoredUpdateCfs` examples). */
-export const DOC_CUSTOM_FIELDS = ["customField01", "customFieldLong03"] as const;
-
 /** The tag that allows `ignoredUpdateCfs` in a request for the entity. */
 export const IGNORED_UPDATE_CFS_TAG: Tag = "SUPPORT_IGNORED_UPDATE_CFS";
 
 const POS = { file: "SEMANTICS.md", line: 1, col: 1 } as const;
 
-function field(name: string, type: Field["type"], required: boolean, description: string, values: readonly string[] | null = null, valuesConst: string | null = null, example: string | null = null): Field {
+function field(name: string, type: Field["type"], required: boolean, description: string, values: readonly string[] | null = null, valuesConst: string | null = null, example: string | null = null, exampleValue: Field["exampleValue"] = example ?? undefined): Field {
   return {
     kind: "field", pos: POS, name, docType: type === "list" ? "array of strings" : "string", type, tableless: false, tableOpen: false, required, requiredBy: null, docRequired: required,
-    description, example, exampleValue: example ?? undefined, default: null, defaultValue: undefined,
+    description, example, exampleValue, default: null, defaultValue: undefined,
     doc: { description, example: null, docType: type === "list" ? "array of strings" : "string" }, enum: values, format: null,
     minimum: null, maximum: null, table: null, enumTypeName: null, enumConstName: valuesConst,
   };
@@ -37,11 +34,11 @@ function field(name: string, type: Field["type"], required: boolean, description
 
 /** The envelope's own fields, in the documentation's order; `entries` (between the strings and ignoredUpdateCfs) is not a plain field. */
 export function envelopeFields(model: Model): { objectType: Field; strings: readonly Field[]; ignoredUpdateCfs: Field } {
-  const { text, fields } = model.api.envelope;
+  const { text, fields, customFields } = model.api.envelope;
   return {
     objectType: field("objectType", "string", true, text.objectType, model.entities.map((e) => e.objectType), "OBJECT_TYPES"),
     strings: fields.map((f) => field(f.name, "string", f.required, f.description, null, null, f.example)),
-    ignoredUpdateCfs: field("ignoredUpdateCfs", "list", false, text.ignoredUpdateCfs),
+    ignoredUpdateCfs: field("ignoredUpdateCfs", "list", false, text.ignoredUpdateCfs, null, null, JSON.stringify(customFields), [...customFields]),
   };
 }
 

@@ -150,6 +150,11 @@ export interface Envelope {
   readonly text: Readonly<Record<StructuralEnvelopeKey, string>>;
   /** The other fields, in the documentation's order (between objectType and entries). */
   readonly fields: readonly EnvelopeField[];
+  /**
+   * The custom-field names the documentation shows (its `ignoredUpdateCfs` example; api.yaml
+   * `envelope.ignoredUpdateCfs.example`): the `ignoredUpdateCfs` examples and the fixtures' custom fields use them.
+   */
+  readonly customFields: readonly string[];
 }
 
 /** A request header the documentation names. */

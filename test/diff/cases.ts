@@ -19,14 +19,14 @@ const orderRule = (s: Set) => (order(s).rules as { groups: string[][]; doc: stri
 export type CompilerVerdictWord = "breaks" | "compiles";
 
 /** api.yaml's `envelope` as a maintainer writes it: the generator's defaults, each plain field edited (null: dropped), one added. */
-function envelopeYaml(o: { edit?: (f: EnvelopeField) => EnvelopeField | null; add?: EnvelopeField; entries?: string }): Record<string, unknown> {
+function envelopeYaml(o: { edit?: (f: EnvelopeField) => EnvelopeField | null; add?: EnvelopeField; entries?: string; customFields?: string[] }): Record<string, unknown> {
   const { text, fields } = DEFAULT_API.envelope;
   const plain = [...fields.map((f) => (o.edit ? o.edit(f) : f)), ...(o.add ? [o.add] : [])].filter((f): f is EnvelopeField => f !== null);
   return {
     objectType: { description: text.objectType },
     ...Object.fromEntries(plain.map((f) => [f.name, { description: f.description, required: f.required, ...(f.example === null ? {} : { example: f.example }) }])),
     entries: { description: o.entries ?? text.entries },
-    ignoredUpdateCfs: { description: text.ignoredUpdateCfs },
+    ignoredUpdateCfs: { description: text.ignoredUpdateCfs, ...(o.customFields ? { example: o.customFields } : {}) },
   };
 }
 export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWord][] = [
@@ -141,6 +141,8 @@ export const CASES: [string, (s: Set) => void, string[], Bump, CompilerVerdictWo
     DEFAULT_API.envelope.fields.filter((f) => !f.required).map((f) => `made-required IngestionRequest.${f.name} breaking/breaking`), "major", "breaks"],
   ["the envelope's optional fields removed", (s) => { s.api.envelope = envelopeYaml({ edit: (f) => (f.required ? f : null) }); },
     DEFAULT_API.envelope.fields.filter((f) => !f.required).map((f) => `field-removed IngestionRequest.${f.name} breaking/breaking`), "major", "breaks"],
+  ["the custom-field names of ignoredUpdateCfs's example changed", (s) => { s.api.envelope = envelopeYaml({ customFields: ["loyaltyTier", "pointsBalance"] }); },
+    ["example-changed IngestionRequest.ignoredUpdateCfs docs/docs"], "patch", "compiles"],
   ["entry limit lowered", (s) => { s.api.entries = { min: 1, max: 20 }; }, ["entry-limit-narrowed (package) breaking/none"], "major", "compiles"],
   ["entry limit raised", (s) => { s.api.entries = { min: 1, max: 100 }; }, ["entry-limit-widened (package) compatible/none"], "minor", "compiles"],
 ];

@@ -117,6 +117,8 @@ describe("api.yaml's entries: how many records a request carries, read as a spec
 describe("api.yaml's envelope: the request body's fields as the documentation describes them", () => {
   const STRUCTURAL = ["objectType", "entries", "ignoredUpdateCfs"] as const;
   const told = (k: string) => `Made-up words on ${k}.`;
+  // Made-up custom-field names for ignoredUpdateCfs's example (the documentation's are customField01 and customFieldLong03).
+  const CUSTOM = ["loyaltyTier", "pointsBalance", "visitNote"];
   // The structural fields reworded, and the plain fields replaced by two made-up ones: one required with an example.
   const block = [
     "envelope:",
@@ -124,11 +126,11 @@ describe("api.yaml's envelope: the request body's fields as the documentation de
     `  batchId:\n    description: ${told("batchId")}\n    required: true\n    example: B-7`,
     `  note:\n    description: ${told("note")}`,
     `  entries:\n    description: ${told("entries")}`,
-    `  ignoredUpdateCfs:\n    description: ${told("ignoredUpdateCfs")}`,
+    `  ignoredUpdateCfs:\n    description: ${told("ignoredUpdateCfs")}\n    example: [${CUSTOM.join(", ")}]`,
   ].join("\n") + "\n";
-  const compiled = () => {
+  const compiled = (more: Record<string, string> = {}) => {
     // widget is untagged (its request schema forbids ignoredUpdateCfs); gadget is tagged, so its schema describes it.
-    const { model, diagnostics } = compileTexts({ "widget.yaml": spec, "gadget.yaml": readFileSync("test/specs/made-up/gadget.yaml", "utf8") }, `${api({})}${block}`);
+    const { model, diagnostics } = compileTexts({ "widget.yaml": spec, "gadget.yaml": readFileSync("test/specs/made-up/gadget.yaml", "utf8"), ...more }, `${api({})}${block}`);
     expect(diagnostics).toEqual([]);
     return { model: model!, files: emit(model!) };
   };
@@ -179,12 +181,37 @@ describe("api.yaml's envelope: the request body's fields as the documentation de
     expect(v.validateIngestionRequest({ ...fixtures.valid[0]!, source: "CRM" }).issues).toEqual([expect.objectContaining({ path: "/source", code: "unknown_field" })]);
   });
 
+  it("names in ignoredUpdateCfs's example the custom fields that the examples and the fixtures use", () => {
+    // patron is open to custom fields.
+    const { files } = compiled({ "patron.yaml": readFileSync("test/specs/made-up/patron.yaml", "utf8") });
+    const json = (p: string) => JSON.parse(files.find((f) => f.path === p)!.contents) as Record<string, unknown>;
+    const standalone = json("json-schema/ingestion-request.schema.json") as { properties: Props };
+    expect(standalone.properties.ignoredUpdateCfs!.examples).toEqual([CUSTOM]);
+    const openapi = json("openapi/openapi.json") as { components: { schemas: Record<string, { properties: Props }> } };
+    expect(openapi.components.schemas.GadgetIngestionRequest!.properties.ignoredUpdateCfs!.examples).toEqual([CUSTOM]);
+    const requests = json("fixtures/ingestion-requests.json") as { valid: { objectType: string; ignoredUpdateCfs?: unknown }[]; invalid: { request: { objectType: string; ignoredUpdateCfs?: unknown } }[] };
+    const carried = [...requests.valid, ...requests.invalid.map((c) => c.request)].filter((r) => r.ignoredUpdateCfs !== undefined);
+    expect(carried.length).toBeGreaterThan(0);
+    for (const r of carried) expect((r.ignoredUpdateCfs as unknown[]).every((n) => typeof n !== "string" || CUSTOM.includes(n)), JSON.stringify(r.ignoredUpdateCfs)).toBe(true);
+    // The entity open to custom fields carries them under these names, each in some valid record; no other made-up key.
+    const patron = json("fixtures/patron.json") as { valid: Record<string, unknown>[] };
+    for (const name of CUSTOM) expect(patron.valid.some((r) => name in r), name).toBe(true);
+    expect(patron.valid.some((r) => "customField01" in r || "customFieldLong03" in r)).toBe(false);
+  });
+
   it.each<[string, string, string[]]>([
     ["a structural field given more than a description", "envelope:\n  entries:\n    description: The records.\n    required: true\n", ["15:5 unknown-key: unknown key 'required' in envelope.entries; allowed: description"]],
     ["a field without a description, and one not a mapping", "envelope:\n  source:\n    required: true\n  note: A note.\n", ["14:5 missing-key: envelope.source has no 'description'", "15:9 wrong-type: envelope.note must be a mapping, found the string \"A note.\""]],
     ["a field name that is not an identifier", "envelope:\n  batch-id:\n    description: A batch.\n", ["13:3 invalid-value: envelope field 'batch-id' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it names a property of the request type)"]],
     ["a field named like a key of Object.prototype", "envelope:\n  constructor:\n    description: A trap.\n", ["13:3 invalid-value: envelope field 'constructor' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it names a property of the request type)"]],
     ["an empty example", "envelope:\n  source:\n    description: The system.\n    example: \"\"\n", ["15:14 invalid-value: envelope.source.example must not be empty"]],
+    ["custom-field names that are not names, or twice", "envelope:\n  ignoredUpdateCfs:\n    description: Kept.\n    example: [customField01, 7, bad-name, customField01]\n", [
+      "15:30 wrong-type: items of envelope.ignoredUpdateCfs.example must be strings, found number 7 (quote it: \"7\")",
+      "15:33 invalid-value: envelope.ignoredUpdateCfs.example: 'bad-name' must be letters, digits and _, not starting with a digit and not a key of Object.prototype (it is a custom field's name)",
+      "15:43 invalid-value: envelope.ignoredUpdateCfs.example names 'customField01' twice",
+    ]],
+    ["no custom-field name", "envelope:\n  ignoredUpdateCfs:\n    description: Kept.\n    example: []\n", ["15:14 invalid-value: envelope.ignoredUpdateCfs.example must name at least one custom field"]],
+    ["custom-field names not a list", "envelope:\n  ignoredUpdateCfs:\n    description: Kept.\n    example: customField01\n", ["15:14 wrong-type: envelope.ignoredUpdateCfs.example must be a list, found the string \"customField01\""]],
   ])("%s", (_name, text, want) => {
     expect(found(`${api({})}${text}`)).toEqual(want);
   });

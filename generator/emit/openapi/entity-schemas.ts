@@ -2,7 +2,7 @@ import type { Entity, Field, JsonValue, Model } from "../../model/ir.ts";
 import { incompleteText, tableSchema } from "../json-schema/emit-json-schema.ts";
 import { envelopeFieldSchema } from "../json-schema/ingestion-request-schema.ts";
 import { ingestionRequestName } from "../../model/naming.ts";
-import { allowsIgnoredUpdateCfs, DOC_CUSTOM_FIELDS, envelopeFields, exampleEnvelope, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
+import { allowsIgnoredUpdateCfs, envelopeFields, exampleEnvelope, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 // The same example record as the fixtures' `example`, so the two artefacts show one record.
 import { docExampleRecord as exampleRecord } from "../fixtures/valid-records.ts";
 
@@ -50,7 +50,7 @@ function withoutDefaults(schema: Node): Node {
 }
 
 function ignoredUpdateCfs(e: Entity, field: Field): Node {
-  if (isTagged(e)) return { ...envelopeFieldSchema(field, REF_BASE), examples: [[...DOC_CUSTOM_FIELDS]] };
+  if (isTagged(e)) return envelopeFieldSchema(field, REF_BASE);
   // `null` means "no value", as for every optional field; a list is what the untagged entity refuses.
   return { description: `Not allowed (other than \`null\`, which means no value): the \`${e.objectType}\` entity is not tagged \`${IGNORED_UPDATE_CFS_TAG}\`.`, type: "null" };
 }
@@ -90,6 +90,6 @@ export function envelopeSchema(model: Model): Node {
 /** A valid request example per object type: the entity's example record as the only entry. */
 export function requestExample(model: Model, e: Entity): JsonValue {
   const example: { [key: string]: JsonValue } = exampleEnvelope(model.api.envelope.fields, e.objectType, [exampleRecord(e)]);
-  if (isTagged(e)) example.ignoredUpdateCfs = [...DOC_CUSTOM_FIELDS];
+  if (isTagged(e)) example.ignoredUpdateCfs = [...model.api.envelope.customFields];
   return example;
 }
