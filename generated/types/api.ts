@@ -26,7 +26,7 @@ export type IngestionSuccessResponseFields = {
  * Closed by default, so a misspelt field does not compile: name the fields the saved page does not show in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `IngestionSuccessResponse<{ customField01: string }>`
  */
-export type IngestionSuccessResponse<Custom extends Record<string, JsonValue> = {}> = IngestionSuccessResponseFields & Custom;
+export type IngestionSuccessResponse<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = IngestionSuccessResponseFields & Custom;
 
 /**
  * Fields of Error response (an API shape: The body of a 400 or 401 response. The documentation shows `success`, `errorCode` and `message`, and a `requestId` on some 400 responses; it lists no error codes beyond `MISSING_INFO`.), each optional unless the doc requires it.
@@ -68,7 +68,7 @@ export type ErrorResponseFields = {
  * Closed by default, so a misspelt field does not compile: name the fields the saved page does not show in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `ErrorResponse<{ customField01: string }>`
  */
-export type ErrorResponse<Custom extends Record<string, JsonValue> = {}> = ErrorResponseFields & Custom;
+export type ErrorResponse<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = ErrorResponseFields & Custom;
 
 /**
  * Fields of Authentication request (an API shape: The body of the authentication call.), each optional unless the doc requires it.
@@ -168,7 +168,7 @@ export type AuthenticationResponseFields = {
  * Closed by default, so a misspelt field does not compile: name the fields the saved page does not show in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `AuthenticationResponse<{ customField01: string }>`
  */
-export type AuthenticationResponse<Custom extends Record<string, JsonValue> = {}> = AuthenticationResponseFields & Custom;
+export type AuthenticationResponse<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = AuthenticationResponseFields & Custom;
 
 /**
  * Fields of Data ingestion callback result (an API shape: The outcome of one record. The documentation contradicts itself: its table names the error field `errorMessage`, while its sample spells it `errorMess`. Both are described here; a receiver should read either.), each optional unless the doc requires it.
@@ -210,7 +210,7 @@ export type IngestionCallbackResultFields = {
  * Closed by default, so a misspelt field does not compile: name the fields the saved page does not show in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `IngestionCallbackResult<{ customField01: string }>`
  */
-export type IngestionCallbackResult<Custom extends Record<string, JsonValue> = {}> = IngestionCallbackResultFields & Custom;
+export type IngestionCallbackResult<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = IngestionCallbackResultFields & Custom;
 
 /**
  * Data ingestion callback

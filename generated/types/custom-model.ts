@@ -238,4 +238,4 @@ export type CustomModelFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `CustomModel<{ customField01: string }>`
  */
-export type CustomModel<Custom extends Record<string, JsonValue> = {}> = CustomModelFields & Custom;
+export type CustomModel<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = CustomModelFields & Custom;

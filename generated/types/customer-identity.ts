@@ -392,7 +392,7 @@ export type CustomerIdentityFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `CustomerIdentity<{ customField01: string }>`
  */
-export type CustomerIdentity<Custom extends Record<string, JsonValue> = {}> = CustomerIdentityFields & Custom & (
+export type CustomerIdentity<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = CustomerIdentityFields & Custom & (
   | { phone: string }
   | { email: string }
 ) & (

@@ -165,7 +165,7 @@ export type CustomerMembershipFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `CustomerMembership<{ customField01: string }>`
  */
-export type CustomerMembership<Custom extends Record<string, JsonValue> = {}> = CustomerMembershipFields & Custom & (
+export type CustomerMembership<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = CustomerMembershipFields & Custom & (
   | { customerId: string }
   | { customerEmail: string }
   | { customerPhone: string }

@@ -196,7 +196,7 @@ export type CustomerProductActivityFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `CustomerProductActivity<{ customField01: string }>`
  */
-export type CustomerProductActivity<Custom extends Record<string, JsonValue> = {}> = CustomerProductActivityFields & Custom & (
+export type CustomerProductActivity<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = CustomerProductActivityFields & Custom & (
   | { customerPhone: string }
   | { customerEmail: string }
 );

@@ -240,7 +240,7 @@ export type CustomerRelationshipFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `CustomerRelationship<{ customField01: string }>`
  */
-export type CustomerRelationship<Custom extends Record<string, JsonValue> = {}> = CustomerRelationshipFields & Custom & (
+export type CustomerRelationship<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = CustomerRelationshipFields & Custom & (
   | { fullName: string }
   | { firstName: string; lastName: string }
 );

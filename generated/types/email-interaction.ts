@@ -80,4 +80,4 @@ export type EmailInteractionFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `EmailInteraction<{ customField01: string }>`
  */
-export type EmailInteraction<Custom extends Record<string, JsonValue> = {}> = EmailInteractionFields & Custom;
+export type EmailInteraction<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = EmailInteractionFields & Custom;

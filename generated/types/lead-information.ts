@@ -360,7 +360,7 @@ export type LeadInformationFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `LeadInformation<{ customField01: string }>`
  */
-export type LeadInformation<Custom extends Record<string, JsonValue> = {}> = LeadInformationFields & Custom & (
+export type LeadInformation<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = LeadInformationFields & Custom & (
   | { fullName: string }
   | { firstName: string; lastName: string }
 );

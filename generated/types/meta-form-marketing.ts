@@ -110,4 +110,4 @@ export type MetaFormMarketingFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `MetaFormMarketing<{ customField01: string }>`
  */
-export type MetaFormMarketing<Custom extends Record<string, JsonValue> = {}> = MetaFormMarketingFields & Custom;
+export type MetaFormMarketing<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = MetaFormMarketingFields & Custom;

@@ -116,7 +116,7 @@ export type MetaSurveyFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `MetaSurvey<{ customField01: string }>`
  */
-export type MetaSurvey<Custom extends Record<string, JsonValue> = {}> = MetaSurveyFields & Custom;
+export type MetaSurvey<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = MetaSurveyFields & Custom;
 
 /**
  * Fields of Survey Question Entity (a nested table), each optional unless the doc requires it.

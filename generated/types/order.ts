@@ -245,7 +245,7 @@ export type OrderFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `Order<{ customField01: string }>`
  */
-export type Order<Custom extends Record<string, JsonValue> = {}> = OrderFields & Custom;
+export type Order<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = OrderFields & Custom;
 
 /**
  * Fields of Order Item Entity (a nested table), each optional unless the doc requires it.
@@ -300,4 +300,4 @@ export type OrderItemFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `OrderItem<{ customField01: string }>`
  */
-export type OrderItem<Custom extends Record<string, JsonValue> = {}> = OrderItemFields & Custom;
+export type OrderItem<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = OrderItemFields & Custom;

@@ -281,4 +281,4 @@ export type UserEventFields = {
  * Closed by default, so a misspelt field does not compile: name the organisation's custom fields in `Custom` (the validators accept any other key).
  * @typeParam Custom - the extra fields, e.g. `UserEvent<{ customField01: string }>`
  */
-export type UserEvent<Custom extends Record<string, JsonValue> = {}> = UserEventFields & Custom;
+export type UserEvent<Custom extends { [K in keyof Custom]?: JsonValue } = {}> = UserEventFields & Custom;

@@ -69,7 +69,7 @@ export const validators = {
 /**
  * The body of one ingestion call: a batch of 1 to 50 entities of one object type, discriminated by `objectType`. `Custom` types the custom fields of the entities that have them.
  */
-export type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =
+export type IngestionRequest<Custom extends { [K in keyof Custom]?: JsonValue } = {}> =
   | { objectType: "custom-model"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomModel<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
   | { objectType: "customer-identity"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentity<Custom>[]; ignoredUpdateCfs?: string[] | null | undefined }
   | { objectType: "customer-identity-address"; source: string; jeConfigId?: string | null | undefined; jeEventKey?: string | null | undefined; entries: CustomerIdentityAddress[]; ignoredUpdateCfs?: null | undefined }

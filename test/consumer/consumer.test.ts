@@ -36,8 +36,12 @@ function project(name: string, files: Record<string, string>): string {
 }
 
 let tmp: string, tarball: string, app: string, typecheck: { status: number | null; stdout: string };
+const STALE = "left-by-an-earlier-build.js";
 beforeAll(() => {
   tmp = tempDir("consumer");
+  // What an earlier build left (a module since renamed): the build must not pack it.
+  mkdirSync(join(ROOT, "generated/dist/esm"), { recursive: true });
+  writeFileSync(join(ROOT, "generated/dist/esm", STALE), "export const stale = true;\n");
   run("npm", ["run", "build"], ROOT);
   const packed = JSON.parse(run("npm", ["pack", "./generated", "--pack-destination", tmp, "--json"], ROOT)) as { filename: string }[];
   tarball = join(tmp, packed[0]!.filename);
@@ -56,6 +60,10 @@ describe("the packed tarball", () => {
     for (const key of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"]) expect(manifest[key], key).toBeUndefined();
     const files = run("tar", ["-tzf", tarball], tmp).split("\n");
     for (const f of ["package/dist/esm/index.js", "package/dist/esm/index.d.ts", "package/dist/cjs/index.js", "package/dist/cjs/index.d.ts", "package/dist/cjs/package.json", "package/json-schema/customer-identity.schema.json", "package/openapi/openapi.json"]) expect(files, f).toContain(f);
+  });
+
+  it("holds only what this build made: the build empties dist/ first", () => {
+    expect(run("tar", ["-tzf", tarball], tmp).split("\n")).not.toContain(`package/dist/esm/${STALE}`);
   });
 
   it("lists types first in every condition of the exports map", () => {

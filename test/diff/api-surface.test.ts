@@ -30,7 +30,7 @@ describe("generated/API.md", () => {
     const main = text.slice(text.indexOf("## `pango-cdp-schemas`"), text.indexOf("## `pango-cdp-schemas/fixtures`"));
     const listed = [...main.matchAll(/^### `([^`]+)`$/gmu)].map((m) => m[1]!).sort();
     expect(listed).toEqual(names);
-    expect(main).toMatch(/### `Order`\n\ntype, declared in `types\/order\.ts`\n\n```ts\ntype Order<Custom extends Record<string, JsonValue> = \{\}>/u);
+    expect(main).toMatch(/### `Order`\n\ntype, declared in `types\/order\.ts`\n\n```ts\ntype Order<Custom extends \{\n {4}\[K in keyof Custom\]\?: JsonValue;\n\} = \{\}>/u);
     expect(main).toMatch(/### `validateOrder`\n\nfunction, declared in `validators\/order\.ts`\n\n```ts\nfunction validateOrder\(input: unknown, options\?: ValidateOptions\): ValidationResult<Order>;?\n```/u);
   });
 

@@ -23,13 +23,13 @@ function perObjectType(model: Model, objectType: string, tagged: boolean): Schem
 /**
  * The standalone JSON Schema of the ingestion request envelope (SEMANTICS.md, last section). The entity
  * schemas are embedded under $defs as resources with their own $id, so a validator compiles this file alone.
+ * Each is embedded exactly as its own file states it (its `$schema` too): a validator that already holds the
+ * entity's file under that $id (one Ajv instance for every schema of the package) finds the same schema again,
+ * where a copy that differs by a keyword is "a reference that resolves to more than one schema".
  */
 export function ingestionRequestSchema(model: Model): Schema {
   const f = envelopeFields(model);
-  const defs = Object.fromEntries(model.entities.map((e) => {
-    const { $schema: _omitted, ...embedded } = entitySchema(e, schemaId(model, e.objectType));
-    return [e.objectType, embedded];
-  }));
+  const defs = Object.fromEntries(model.entities.map((e) => [e.objectType, entitySchema(e, schemaId(model, e.objectType))]));
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: schemaId(model, "ingestion-request"),

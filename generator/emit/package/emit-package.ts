@@ -18,6 +18,8 @@ function dual(module: string): Record<string, Record<string, string>> {
   };
 }
 
+// The build starts from an empty dist/: a module an earlier build made and the package no longer has must not be packed.
+const CLEAN = `node -e "require('node:fs').rmSync('dist', { recursive: true, force: true })"`;
 // The CommonJS build's folder says it is CommonJS, so Node and TypeScript read its .js and .d.ts as such.
 const MARK_CJS = `node -e "require('node:fs').writeFileSync('dist/cjs/package.json', JSON.stringify({ type: 'commonjs' }))"`;
 
@@ -45,7 +47,7 @@ function packageJson(model: Model): string {
     typesVersions: { "*": { "entities/*": ["./dist/cjs/entities/*.d.ts"] } },
     files: ["dist", "json-schema", "openapi", "fixtures/*.json", "README.md", "CHANGELOG.md"],
     engines: { node: ">=18" },
-    scripts: { build: `tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && ${MARK_CJS}` },
+    scripts: { build: `${CLEAN} && tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && ${MARK_CJS}` },
   });
 }
 

@@ -4,6 +4,12 @@ import { jsBanner, type OutputFile } from "../output-file.ts";
 import { Code, render } from "../templates.ts";
 import { assertNever } from "../../util/assert.ts";
 
+/**
+ * The type parameter of a table open to custom fields: any object type whose properties are JSON values, an
+ * interface too (a `Record<string, JsonValue>` constraint would refuse an interface, which has no index signature).
+ */
+export const CUSTOM_PARAM = "Custom extends { [K in keyof Custom]?: JsonValue } = {}";
+
 /** The TypeScript type of a field's value (without null). */
 export function valueType(f: Field): string {
   switch (f.type) {
@@ -78,7 +84,7 @@ function tableDecls(t: Table, objectType: string | null, kind = "a nested table"
     : [];
   const typeDoc = docComment([t.title, ...(ruleDocs.length ? ["", "Conditional rules (encoded in the type):", ...ruleDocs] : []), ...open]);
   const unions = ruleUnions(t);
-  const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<Custom extends Record<string, JsonValue> = {}>` : ident(t.typeName);
+  const head = t.acceptsUnknownKeys ? `${ident(t.typeName)}<${CUSTOM_PARAM}>` : ident(t.typeName);
   return [
     ...enumDecls(t),
     // A type alias, not an interface: only an object type has the implicit index signature that lets a value fit the

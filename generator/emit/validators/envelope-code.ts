@@ -1,6 +1,7 @@
 import type { Entity, Model, Table } from "../../model/ir.ts";
 import { allowsIgnoredUpdateCfs, envelopeFields, envelopeKeys, IGNORED_UPDATE_CFS_TAG } from "../../model/envelope.ts";
 import { docComment } from "../escape.ts";
+import { CUSTOM_PARAM } from "../types/emit-types.ts";
 import { _, Code, indent, join, name, COMMA, NL } from "./code.ts";
 import { checkField, checkTable, fieldPath } from "./field-checks.ts";
 
@@ -83,7 +84,7 @@ function requestType(model: Model): Code {
     return _`  | { objectType: ${e.objectType}; ${new Code(strings)}entries: ${entry}[]; ignoredUpdateCfs?: ${ignored} }`;
   });
   const text = `The body of one ingestion call: a batch of ${model.api.entries.min} to ${model.api.entries.max} entities of one object type, discriminated by \`objectType\`. \`Custom\` types the custom fields of the entities that have them.`;
-  return _`${doc(text)}\nexport type IngestionRequest<Custom extends Record<string, JsonValue> = {}> =\n${join(members, NL)};`;
+  return _`${doc(text)}\nexport type IngestionRequest<${new Code(CUSTOM_PARAM)}> =\n${join(members, NL)};`;
 }
 
 /** The code of validators/ingestion-request.ts: object types, the validators record, the envelope type and its validator. */

@@ -13,8 +13,14 @@ export const optionalNulls: ClubMember = { memberId: "M1", phone: "0900000001", 
 export const customFields: ClubMember<{ customField01: { any: string } }> = { memberId: "M1", phone: "1", fullName: "A", customField01: { any: "value" } };
 // @ts-expect-error TS2561 `'emial' does not exist` closed by default: a misspelt field (or a custom field not named in the type parameter) does not compile
 export const misspelt: ClubMember = { memberId: "M1", phone: "1", fullName: "A", emial: "a@b.example" };
-// @ts-expect-error TS2344 `is not assignable to type 'JsonValue'` a custom field's value must be JSON
+// @ts-expect-error TS2344 `is not assignable to type 'JsonValue` a custom field's value must be JSON
 export const notJson: ClubMember<{ customField01: () => void }> = { memberId: "M1", phone: "1", fullName: "A", customField01: () => undefined };
+// Custom fields declared as an interface (no index signature), one of them optional.
+interface OrgFields { customField01: string; customFieldLong03?: number }
+export const customInterface: ClubMember<OrgFields> = { memberId: "M1", phone: "1", fullName: "A", customField01: "gold" };
+interface DatedFields { joinedOn: Date }
+// @ts-expect-error TS2344 `is not assignable to type 'JsonValue` an interface's custom field must be JSON too
+export type NotJsonInterface = ClubMember<DatedFields>;
 export const explicitUndefined: ClubMember = { memberId: "M1", phone: "1", fullName: "A", email: undefined };
 // @ts-expect-error TS2322 `Property 'email' is missing` neither phone nor email
 export const noContact: ClubMember = { memberId: "M1", fullName: "A" };
