@@ -44,7 +44,10 @@ export const DEFAULT_MAX_ISSUES = 100;
 
 /** Options of every `validate...` function. */
 export interface ValidateOptions {
-  /** Stop after this many issues (default DEFAULT_MAX_ISSUES; `Infinity` for all); the result's `truncated` says there were more. */
+  /**
+   * Stop after this many issues (default DEFAULT_MAX_ISSUES; `Infinity` for all; a fraction is rounded down, and a value
+   * below 1 or not a number means the default); the result's `truncated` says there were more.
+   */
   readonly maxIssues?: number | undefined;
 }
 
