@@ -33,7 +33,7 @@ export { validateOrder, isOrder, validateOrderItem, isOrderItem } from "./order.
 export { OrderSchema, OrderItemSchema } from "../standard/order.js";
 export { validateUserEvent, isUserEvent } from "./user-event.js";
 export { UserEventSchema } from "../standard/user-event.js";
-export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";
+export { OBJECT_TYPES, isObjectType, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";
 export type { ObjectType, IngestionRequest } from "./ingestion-request.js";
 export { IngestionRequestSchema } from "../standard/ingestion-request.js";
 export { validateIngestionSuccessResponse, isIngestionSuccessResponse, validateErrorResponse, isErrorResponse, validateAuthenticationRequest, isAuthenticationRequest, validateAuthenticationResponse, isAuthenticationResponse, validateIngestionCallbackResult, isIngestionCallbackResult, validateIngestionCallback, isIngestionCallback } from "./api.js";

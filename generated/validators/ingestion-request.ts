@@ -47,6 +47,13 @@ export const OBJECT_TYPES = ["custom-model", "customer-identity", "customer-iden
 export type ObjectType = (typeof OBJECT_TYPES)[number];
 
 /**
+ * Whether a value is one of the object types (exact, case-sensitive), as every enum has its guard.
+ */
+export function isObjectType(value: unknown): value is ObjectType {
+  return typeof value === "string" && (OBJECT_TYPES as readonly string[]).includes(value);
+}
+
+/**
  * The validator of each entity, keyed by its object type.
  */
 export const validators = {

@@ -81,7 +81,7 @@ function indexFile(model: Model): OutputFile {
     return _`export { ${join(names, COMMA)} } from ${`./${e.objectType}.js`};\nexport { ${join(schemas, COMMA)} } from ${`../standard/${e.objectType}.js`};`;
   });
   lines.push(
-    _`export { OBJECT_TYPES, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";`,
+    _`export { OBJECT_TYPES, isObjectType, validators, validateIngestionRequest, isIngestionRequest } from "./ingestion-request.js";`,
     _`export type { ObjectType, IngestionRequest } from "./ingestion-request.js";`,
     _`export { IngestionRequestSchema } from "../standard/ingestion-request.js";`,
     _`export { ${join(apiExports(model).validators, COMMA)} } from "./api.js";`,

@@ -94,6 +94,7 @@ export function envelopeCode(model: Model): Code {
   return join([
     _`${doc("The object types the ingestion API accepts, one per entity, sorted.")}\nexport const OBJECT_TYPES = [${join(types, COMMA)}] as const;`,
     _`${doc("An entity's object type, the value of `objectType` in a request.")}\nexport type ObjectType = (typeof OBJECT_TYPES)[number];`,
+    _`${doc("Whether a value is one of the object types (exact, case-sensitive), as every enum has its guard.")}\nexport function isObjectType(value: unknown): value is ObjectType {\n  return typeof value === "string" && (OBJECT_TYPES as readonly string[]).includes(value);\n}`,
     _`${doc("The validator of each entity, keyed by its object type.")}\nexport const validators = {\n${indent(join(record, NL))}\n} as const;`,
     requestType(model),
     _`const envelopeKeys: readonly string[] = [${join(envelopeKeys(model).map((k) => _`${k}`), COMMA)}];`,

@@ -6,10 +6,10 @@ import fx = require("pango-cdp-schemas/fixtures");
 const person: pango.CustomerIdentity = fx.fixtures["customer-identity"].example;
 
 // @ts-expect-error: an enum type takes only the documented values, exactly as written
-const wrongGender: pango.CustomerIdentityGender = "not a gender";
+const wrongType: pango.ObjectType = "not an object type";
 
 console.log(JSON.stringify({
   valid: pango.validateCustomerIdentity(person).ok,
-  invalid: pango.validateCustomerIdentity({ ...person, gender: wrongGender }).ok,
+  invalid: pango.validateIngestionRequest({ objectType: wrongType, entries: [person] }).ok,
   schema: identitySchema.title,
 }));

@@ -2,7 +2,7 @@
 // the OpenAPI document. The records are the package's own fixtures: valid ones, and invalid ones with the
 // issues a validator reports for each.
 import {
-  CUSTOMER_IDENTITY_GENDER_VALUES, validateCustomerIdentity, validateIngestionRequest,
+  OBJECT_TYPES, validateCustomerIdentity, validateIngestionRequest,
   type CustomerIdentity, type ValidationIssue,
 } from "pango-cdp-schemas";
 import { fixtures, ingestionRequestFixtures } from "pango-cdp-schemas/fixtures";
@@ -23,7 +23,7 @@ const issuesOf = (record: unknown): ValidationIssue[] => {
 };
 
 console.log(JSON.stringify({
-  genders: CUSTOMER_IDENTITY_GENDER_VALUES,
+  objectTypes: OBJECT_TYPES,
   valid: validateCustomerIdentity(person).ok,
   issues: invalid.map((f) => issuesOf(f.record).map((i) => `${i.path} ${i.code}`)),
   request: validateIngestionRequest({ ...envelope, objectType: "customer-identity", entries: [person] }).ok,
