@@ -1,6 +1,6 @@
 import { diag, type Diagnostic } from "./diagnostics.ts";
 import type { RawErratum, RawField, RawSpec, RawTable } from "./raw-spec.ts";
-import { exampleMatchesFormat, impliedRange, isNumericType, parseExample } from "../model/values.ts";
+import { exampleMatchesFormat, impliedRange, isNumericType, parseExample, valueTypeOf } from "../model/values.ts";
 import { closest } from "../util/text.ts";
 import { checkDocType, checkEnumAgainstDescription } from "./doc-consistency.ts";
 import { assertNever } from "../util/assert.ts";
@@ -46,7 +46,8 @@ function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<strin
     return;
   }
   const explicit = f.minimum || f.maximum ? { min: f.minimum?.value ?? -Infinity, max: f.maximum?.value ?? Infinity } : null;
-  const parsed = parseExample(type, example, explicit ?? impliedRange(type));
+  // An Array row with no nested table holds strings: its example reads as a list's (the model parses it so).
+  const parsed = parseExample(valueTypeOf(type, f.table !== null && f.table.value === null), example, explicit ?? impliedRange(type));
   if (!parsed.ok) {
     out.push(diag("example-type", at, `example '${example}'${fixed} of '${name}' ${parsed.why}, as type ${type} requires; record an erratum if the doc is wrong`));
   } else if (f.format && !exampleMatchesFormat(f.format.value, example)) {

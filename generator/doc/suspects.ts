@@ -1,5 +1,5 @@
 import type { ErratumProperty } from "../check/raw-spec.ts";
-import { exampleMatchesFormat, parseExample } from "../model/values.ts";
+import { exampleMatchesFormat, parseExample, valueTypeOf } from "../model/values.ts";
 import { editDistance } from "../util/text.ts";
 import type { DraftField, DraftSpec, DraftTable } from "./draft.ts";
 import type { PageNote } from "./page-model.ts";
@@ -42,9 +42,10 @@ function indexPage(specs: readonly DraftSpec[]): PageIndex {
 }
 
 function exampleFitsType(f: DraftField): { property: ErratumProperty; why: string } | null {
-  if (f.example === undefined || f.table !== undefined) return null;
+  // A nested table's row has no example of its own; an Array row without one (table: null) is a list of strings.
+  if (f.example === undefined || (f.table !== undefined && f.table !== null)) return null;
   const range = f.minimum !== undefined && f.maximum !== undefined ? { min: f.minimum, max: f.maximum } : null;
-  const parsed = parseExample(f.type, f.example, range);
+  const parsed = parseExample(valueTypeOf(f.type, f.table === null), f.example, range);
   if (!parsed.ok) return { property: "example", why: `the example ${parsed.why} (type ${f.docType ?? "blank"})` };
   if (f.enum && !f.enum.includes(f.example)) return { property: "example", why: `the example is not one of the values ${f.enum.join(", ")}` };
   if (f.format && !exampleMatchesFormat(f.format, f.example)) return { property: "example", why: `the example is not a valid ${f.format}` };

@@ -2,7 +2,7 @@ import type { RawField, RawSpec, RawTable } from "../check/raw-spec.ts";
 import { effectiveText } from "../check/check-specs.ts";
 import type { AnyOfRule, ApiInfo, ApiShapes, Entity, Erratum, Field, Model, PackageInfo, Table } from "./ir.ts";
 import { pascalCase, screamingCase, tableTypeName } from "./naming.ts";
-import { impliedRange, parseExample } from "./values.ts";
+import { impliedRange, parseExample, valueTypeOf } from "./values.ts";
 import { byCodePoint } from "../util/text.ts";
 import { InternalError } from "../util/assert.ts";
 
@@ -22,8 +22,7 @@ function effectiveDocType(f: RawField, table: RawTable): string | null {
 
 function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: readonly string[] | null, tableNames: ReadonlyMap<string, string>, openTables: ReadonlySet<string>): Field {
   const tableless = f.table !== null && f.table.value === null;
-  // SEMANTICS.md "Types": an Array row with no nested table is an array of strings, as List is.
-  const type = tableless && f.type.value === "array" ? "list" : f.type.value;
+  const type = valueTypeOf(f.type.value, tableless);
   const implied = impliedRange(type);
   const minimum = f.minimum?.value ?? implied?.min ?? null;
   const maximum = f.maximum?.value ?? implied?.max ?? null;

@@ -53,6 +53,11 @@ export function exampleMatchesFormat(format: Format, s: string): boolean {
  * Reads a doc example (text) as a JSON value of the field's type.
  * Returns { ok: false, why } when the text cannot be such a value.
  */
+/** SEMANTICS.md "Types": an Array row with no nested table is an array of strings, as List is; its values read as a list's. */
+export function valueTypeOf(type: FieldType, tableless: boolean): FieldType {
+  return tableless && type === "array" ? "list" : type;
+}
+
 export function parseExample(type: FieldType, text: string, range: { min: number; max: number } | null): { ok: true; value: JsonValue | undefined } | { ok: false; why: string } {
   switch (type) {
     case "string":

@@ -50,6 +50,14 @@ describe("import-doc reads every layout of the saved pages", () => {
     expect(field(spec, "eventLabels")).toMatchObject({ type: "array", table: null, example: "[ “type”, “source: 123” ]" });
   });
 
+  it("an Array row with no nested table whose example is no JSON array of strings is a suspected erratum, as a List row's is", () => {
+    const p = read("user-event.txt");
+    const lists = p.specs[0]!.fields.filter((f) => f.type === "array" && f.table === null && f.example !== undefined && !f.example.startsWith("[\""));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(p.suspects.filter((s) => s.property === "example").map((s) => s.field)).toEqual(expect.arrayContaining(lists.map((f) => f.name)));
+    expect(notesOf(p, "suspect-erratum")).toEqual(expect.arrayContaining(lists.map((f) => [lineOf("user-event.txt", f.name), "warning"])));
+  });
+
   it("'Valid values: A | B', values one per line under 'Valid Values:', and 'Default: X'", () => {
     const spec = read("user-event.txt").specs[0]!;
     expect(field(spec, "condition")).toMatchObject({ enum: ["Changed", "Created"], default: "Created", example: "Changed" });

@@ -65,6 +65,7 @@ export const INVALID_CASES: readonly (readonly [string, readonly string[]])[] = 
     "widget.yaml:7:14 example-type: example 'twelve' of 'count' is not an integer",
     "widget.yaml:11:14 example-type: example '2024-01-01' of 'createdAt' is not an",
     "widget.yaml:15:14 example-type: example '2001-02-29' of 'dob' is not a calend",
+    "widget.yaml:20:14 example-type: example 'PicLink1; PicLink2' of 'photos' is not a JSON array of strings",
   ]],
   ["fields-is-mapping", [
     "widget.yaml:4:3 wrong-type: fields must be a list, found a mapping",
