@@ -9,7 +9,7 @@
  * The edits find their place from the pages and specs as they are (never pinned rows or lines): a new row before
  * the last row of the first table, an enum written as an inline list, an optional row, a new tagged entity before
  * the page furniture, a description erratum's text, an optional row of a closed entity, the inline enum lists of
- * the entity with the most, an entity's only required field, api.yaml's first rate
+ * the entity with the most, the required fields of the first entity of that page, api.yaml's first rate
  * limit, first quoted error message and token header, and a new envelope field before `entries`.
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -126,22 +126,23 @@ const CHANGES: { what: string; edit: (dir: string) => string }[] = [
     save(dir, s.page!, ls);
     return `${s.page}: ${s.objectType}.${fields.map((f) => f.name).join(", .")} lose their value lists`;
   } },
-  { what: "a required field made optional: the only one of its entity", edit: (dir) => {
-    for (const s of specs(dir)) {
-      const required = s.fields.filter((f) => f.required);
-      if (required.length !== 1) continue;
-      const name = required[0]!.name, d = drafts(dir, s.page!).find((x) => x.objectType === s.objectType)!;
-      if ((s.rules ?? []).some((r) => JSON.stringify(r).includes(`"${name}"`)) || (s.errata ?? []).some((e) => e.field === name)) continue;
+  { what: "an entity's required fields made optional, every one (it then has none)", edit: (dir) => {
+    // The first entity of the page the other row edits use; fields in a rule or an erratum keep their mark.
+    const page = roomyPage(dir), d = drafts(dir, page)[0]!, s = specs(dir).find((x) => x.objectType === d.objectType)!;
+    const names = s.fields.filter((f) => f.required && !(s.rules ?? []).some((r) => JSON.stringify(r).includes(`"${f.name}"`)) && !(s.errata ?? []).some((e) => e.field === f.name)).map((f) => f.name);
+    if (names.length === 0) throw new Error(`${d.objectType} has no required field outside rules and errata`);
+    const ls = lines(dir, page);
+    // Bottom up, so the lines of the rows above stay where the draft found them.
+    for (const name of [...names].sort((a, b) => d.fieldLines.get(b)! - d.fieldLines.get(a)!)) {
       const k = d.fields.findIndex((f) => f.name === name), from = d.fieldLines.get(name)! - 1;
       const to = k + 1 < d.fields.length ? d.fieldLines.get(d.fields[k + 1]!.name)! - 1 : from + 12;
-      const ls = lines(dir, s.page!), yes = ls.findIndex((l, i) => i > from && i < to && l.trim() === "Yes");
-      if (yes < 0) continue;
+      const yes = ls.findIndex((l, i) => i > from && i < to && l.trim() === "Yes");
+      if (yes < 0) throw new Error(`no Yes in the row of ${d.objectType}.${name}`);
       // The cell and the blank line before it: the row then reads as rows without a Required mark do.
       ls.splice(ls[yes - 1] === "" ? yes - 1 : yes, ls[yes - 1] === "" ? 2 : 1);
-      save(dir, s.page!, ls);
-      return `${s.page}:${yes + 1}: ${s.objectType}.${name} loses its Yes`;
     }
-    throw new Error("no entity with exactly one required field outside rules and errata");
+    save(dir, page, ls);
+    return `${page}: ${d.objectType}.${names.join(", .")} lose their Yes`;
   } },
   { what: "API facts changed (the Data Ingestion page): a rate limit, a quoted error message, the token header renamed", edit: (dir) => {
     // These facts have no field table for import-doc: the maintainer transcribes them into specs/api.yaml by hand.

@@ -1,6 +1,5 @@
 import type { FieldType, Format } from "../check/raw-spec.ts";
 import type { PageLine, PageNote } from "./page-model.ts";
-import { InternalError } from "../util/assert.ts";
 
 const TYPE_OF_WORD: Record<string, FieldType> = {
   string: "string", integer: "integer", long: "long", double: "double", float: "float", boolean: "boolean",
@@ -9,14 +8,15 @@ const TYPE_OF_WORD: Record<string, FieldType> = {
 // "yyyy-MM-dd" (any number of y's: the doc writes "yyyyy-MM-dd") marks a Text field as a calendar date.
 const DATE_PATTERN = /y{2,}-MM-dd/u;
 
-/** The normalised type of a Type word (SEMANTICS.md); a blank type is a string, Text with a date pattern a date. */
+/**
+ * The normalised type of a Type word (SEMANTICS.md); a blank type is a string, Text with a date pattern a date. A word
+ * none of the documentation's (the page reader reports it as unknown-type) is read as a string, as a blank one is.
+ */
 export function typeOfWord(docType: string | null, description: string | null, example: string | null): FieldType {
   if (docType === null) return "string";
   const word = docType.toLowerCase();
   if (word === "text") return DATE_PATTERN.test(`${description ?? ""}\n${example ?? ""}`) ? "date" : "string";
-  const t = TYPE_OF_WORD[word];
-  if (!t) throw new InternalError(`not a type word: ${docType}`);
-  return t;
+  return TYPE_OF_WORD[word] ?? "string";
 }
 
 // "Gender: male, female, undefined" / "Valid values: Changed | Created": a label without sentence punctuation, then values.

@@ -38,12 +38,25 @@ function isAnchor(units: readonly PageLine[], i: number): boolean {
 
 /**
  * A row without Type and Required cells: a field-like name followed by a description (not the previous row's own
- * title, nor the name of a typed row: a page saved without blank lines breaks sentences that mention a field).
+ * title, nor the name of a typed row: a page saved without blank lines breaks sentences that mention a field). A
+ * description of one word counts when it is the field's own name ("state" / "State").
  */
 function isUntypedStart(units: readonly PageLine[], i: number, end: number, previousName: string | null, typed: ReadonlySet<string>): boolean {
   const t = units[i]!.text, next = units[i + 1];
   if (!UNTYPED_NAME.test(t) || i + 1 >= end || !next || typed.has(t)) return false;
-  return /\s/u.test(next.text) && !isBullet(next.text) && (previousName === null || squash(previousName) !== squash(t));
+  const described = /\s/u.test(next.text) || (next.text !== t && namesField(next.text, t));
+  return described && !isBullet(next.text) && (previousName === null || squash(previousName) !== squash(t));
+}
+
+/**
+ * A word in the Type column's place that is none of the documentation's Type words ("Varchar", "DateTime", "Int32"): one
+ * capitalised token right under a field-like name, not that field's own name (a description such as "ZipCode"), with
+ * cells after it. Without this the row would be read as more lines of the row above.
+ */
+function isOddTypeWord(units: readonly PageLine[], i: number, end: number): boolean {
+  if (i < 1 || i + 1 >= end) return false;
+  const t = units[i]!.text, name = units[i - 1]!.text;
+  return UNTYPED_NAME.test(name) && /^[A-Z][A-Za-z0-9]*$/u.test(t) && !isTypeWord(t) && !isYes(t) && !namesField(t, name);
 }
 
 /** A Type word that follows no name cell, with cells after it: a row whose Name cell was lost. */
@@ -66,7 +79,8 @@ function rowStarts(units: readonly PageLine[]): number[] {
     if (body < end && isYes(units[body]!.text)) body++;
     let previous = units[a]!.text;
     for (let i = body; i < end; i++) {
-      if (isUntypedStart(units, i, end, previous, typed)) { starts.push(i); previous = units[i]!.text; i++; }
+      const odd = UNTYPED_NAME.test(units[i]!.text) && !typed.has(units[i]!.text) && isOddTypeWord(units, i + 1, end);
+      if (odd || isUntypedStart(units, i, end, previous, typed)) { starts.push(i); previous = units[i]!.text; i++; }
     }
   });
   return starts;
@@ -125,7 +139,9 @@ function nameOfNameless(typeLine: PageLine, previous: PageLine | undefined, desc
 function readRow(units: readonly PageLine[], from: number, to: number, taken: ReadonlySet<string>, notes: PageNote[]): PageRow {
   const nameless = isNameless(units, from);
   let i = nameless ? from : from + 1;
-  const docType = i < to && isTypeWord(units[i]!.text) ? units[i++]! : null;
+  const odd = !nameless && i < to && isOddTypeWord(units, i, to);
+  if (odd) notes.push({ line: units[i]!.n, severity: "warning", code: "unknown-type", message: `"${units[from]!.text}" has the Type word "${units[i]!.text}", which is none of the documentation's (${TYPE_WORDS.join(", ")}): the draft keeps it as docType and reads the field as a string; confirm it, or record a docType erratum` });
+  const docType = i < to && (odd || isTypeWord(units[i]!.text)) ? units[i++]! : null;
   const docRequired = i < to && isYes(units[i]!.text);
   if (docRequired) i++;
   const cellName = nameless ? derivedName(units.slice(i, to)) ?? "" : units[from]!.text;

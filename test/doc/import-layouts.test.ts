@@ -58,6 +58,27 @@ describe("import-doc reads every layout of the saved pages", () => {
     expect(notesOf(p, "suspect-erratum")).toEqual(expect.arrayContaining(lists.map((f) => [lineOf("user-event.txt", f.name), "warning"])));
   });
 
+  it("a Type word none of the doc's, and a row without Type described by its own name, each start a row and are reported", () => {
+    // A made-up page: were these two rows read as more lines of the rows above, state and ward would vanish silently.
+    const lines = ["Gadget Entity <gadget>", "", "Name", "Type", "Required", "Valid value / Description", "Example", "",
+      "gadgetId", "", "String", "", "Yes", "", "Gadget Id", "", "G-1", "",
+      "state", "", "State", "",
+      "ward", "", "Varchar", "", "Ward", "", "Hiep Tan", "",
+      "color", "", "String", "", "Color: red, blue", "", "red", "", "Last updated 2 years ago", ""];
+    const p = importPage(lines.join("\n"), "gadget.txt");
+    expect(p.specs[0]!.fields.map((f) => [f.name, f.docType, f.type, f.description, f.example])).toEqual([
+      ["gadgetId", "String", "string", "Gadget Id", "G-1"],
+      ["state", null, "string", "State", undefined],
+      ["ward", "Varchar", "string", "Ward", "Hiep Tan"],
+      ["color", "String", "string", "Color: red, blue", "red"],
+    ]);
+    const at = (text: string) => lines.indexOf(text) + 1;
+    expect(p.notes.filter((n) => n.code === "missing-type" || n.code === "unknown-type").map((n) => [n.line, n.severity, n.code])).toEqual([
+      [at("state"), "warning", "missing-type"], [at("Varchar"), "warning", "unknown-type"],
+    ]);
+    expect(p.notes.find((n) => n.code === "unknown-type")!.message).toMatch(/"ward" has the Type word "Varchar", which is none of the documentation's/u);
+  });
+
   it("'Valid values: A | B', values one per line under 'Valid Values:', and 'Default: X'", () => {
     const spec = read("user-event.txt").specs[0]!;
     expect(field(spec, "condition")).toMatchObject({ enum: ["Changed", "Created"], default: "Created", example: "Changed" });
