@@ -5,8 +5,9 @@ export type DraftRule =
   | { readonly kind: "any-of"; readonly groups: readonly (readonly string[])[]; readonly doc: readonly string[] }
   | { readonly kind: "all-of"; readonly fields: readonly string[]; readonly doc: readonly string[] };
 
-// "Phone Required if Email is missing", "Required if customerEmail and customerPhone are missed."
-const ANY_OF = /^(?:(.+?)\s+)?required if (.+?) (?:is|are) (?:missing|missed)\.?$/iu;
+// "Phone Required if Email is missing", "Required if customerEmail and customerPhone are missed.", and the same in
+// other words: "Phone number; required when Email is not provided", "customerPhone is required if customerEmail is absent".
+const ANY_OF = /^(?:(.+?)(?:\s*[;,:\u2013-]\s*|\s+(?:is|are)\s+|\s+))?required (?:if|when) (.+?) (?:is|are) (?:missing|missed|not provided|not given|not set|absent|empty)\.?$/iu;
 // "Required at least: City, District and Address"
 const ALL_OF = /^required at least:?\s*(.+?)\.?$/iu;
 
@@ -61,7 +62,8 @@ function readSentences(rows: readonly PageRow[], notes: PageNote[], byOtherWord:
       if (any) {
         const shortened: string[] = [];
         const alternatives = resolveList(any[2]!, names, shortened);
-        const subject = any[1] ? resolveList(any[1], names, shortened) : [row.name.text];
+        // A subject of several words names the field by its first ("Phone number" in the row of phone).
+        const subject = any[1] ? resolveList(any[1], names, shortened) ?? resolveList(/^\S+/u.exec(any[1])![0], names, shortened) : [row.name.text];
         if (!alternatives) unreadable(line, notes, `"${any[2]}" does not name fields of this table`);
         else if (subject?.length !== 1 || subject[0] !== row.name.text || alternatives.includes(row.name.text)) unreadable(line, notes, `the sentence is in the row of "${row.name.text}" but does not read as a condition on it`);
         else {

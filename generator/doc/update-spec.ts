@@ -40,6 +40,17 @@ function styled(doc: Document, key: string, value: unknown): unknown {
   }
   if (key === "doc" && isSeq(node)) for (const item of node.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
   if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key) && isScalar(pair.value) && QUOTED.has(String(pair.key.value))) pair.value.type = Scalar.QUOTE_DOUBLE;
+  // Rules as the hand specs write them: `groups: [[phone], [email]]`, `fields: [city, district]`, quoted sentences.
+  if (key === "rules" && isSeq(node)) {
+    for (const rule of node.items) {
+      if (!isMap(rule)) continue;
+      for (const pair of rule.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : "";
+        if (isSeq(pair.value) && (k === "groups" || k === "fields")) Object.assign(pair, { value: styled(doc, k === "fields" ? "enum" : k, pair.value.toJSON()) });
+        if (isSeq(pair.value) && k === "doc") for (const item of pair.value.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
+      }
+    }
+  }
   return node;
 }
 
@@ -94,7 +105,7 @@ function settleErrata(ctx: TableCtx, pageFields: ReadonlyMap<string, DraftField>
   const keep = (e: ErratumView): boolean => {
     const f = e.field === null ? null : pageFields.get(e.field);
     if (e.field !== null && !f) { ctx.log.push(`- erratum ${ctx.label}${e.field} ${e.property}: the field is gone from the page`); return false; }
-    const now = e.property === "title" ? ctx.page.title : e.property === "rule" ? (ruleDocs(ctx.page).includes(e.doc) ? e.doc : null) : docValue(f!, e.property);
+    const now = e.property === "title" ? ctx.page.title : e.property === "rule" ? (pageSentences(ctx.page).includes(e.doc) ? e.doc : null) : docValue(f!, e.property);
     if (now === e.doc) {
       if (e.field !== null) kept.set(e.field, (kept.get(e.field) ?? new Set()).add(e.property));
       return true;
@@ -110,8 +121,12 @@ function settleErrata(ctx: TableCtx, pageFields: ReadonlyMap<string, DraftField>
   return kept;
 }
 
-function ruleDocs(t: DraftTable): string[] {
-  return t.rules.flatMap((r) => [...r.doc]);
+/**
+ * The sentences a rule erratum may quote: those the table's rules were read from, and every line of its descriptions (a
+ * sentence the importer could not read as a rule is still on the page, and an erratum may be what reads it).
+ */
+function pageSentences(t: DraftTable): string[] {
+  return [...t.rules.flatMap((r) => [...r.doc]), ...t.fields.flatMap((f) => (f.description ?? "").split("\n"))];
 }
 
 function fieldNode(seq: YAMLSeq, name: string): YAMLMap | undefined {

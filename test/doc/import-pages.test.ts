@@ -134,6 +134,23 @@ describe("import-doc refuses what it cannot read", () => {
     expect(specs[0]!.tables).toEqual([]);
   });
 
+  it("reads a condition in other words: 'when', 'not provided', a subject of several words or with 'is'", () => {
+    const page = (phone: string, email: string) => `Thing Entity <thing>\n\nphone\n\nString\n\nYes\n\n${phone}\n\nemail\n\nString\n\nYes\n\n${email}\n`;
+    const usual = importPage(page("Phone Required if Email is missing", "Email Required if Phone is missing")).specs[0]!;
+    const reworded: [string, string][] = [
+      ["Phone number; required when Email is not provided", "Email address; required when Phone is not provided"],
+      ["phone is required if email is absent", "email is required when phone is not given."],
+    ];
+    for (const [phone, email] of reworded) {
+      const { notes, specs } = importPage(page(phone, email));
+      expect(notes.filter((n) => n.code === "unread-condition"), phone).toEqual([]);
+      expect(specs[0]!.rules.map((r) => ({ ...r, doc: [] })), phone).toEqual(usual.rules.map((r) => ({ ...r, doc: [] })));
+      expect(specs[0]!.rules.flatMap((r) => r.doc)).toEqual([phone, email]);
+      // Conditional, as with the usual wording: neither field is required on its own.
+      expect(specs[0]!.fields.map((f) => f.required ?? false)).toEqual([false, false]);
+    }
+  });
+
   it("a condition about another row's field is reported, not turned into a rule", () => {
     const { notes, specs } = importPage("Thing Entity <thing>\n\nphone\n\nString\n\nEmail required if Phone is missing\n\nemail\n\nString\n\nEmail\n");
     expect(notes).toContainEqual(expect.objectContaining({ line: 7, code: "unread-condition" }));

@@ -69,6 +69,34 @@ describe("import-doc --update", () => {
     compiles(root);
   });
 
+  it("a rule reworded: follows the new sentences, keeps the rule's groups and the spec's style, a patch", async () => {
+    const root = workspace();
+    editPage(root, (p) => mutate(mutate(p, IDENTITY, "Phone Required if Email is missing", "Phone number; required when Email is not provided"), IDENTITY, "Email Required if Phone is missing", "Email address; required when Phone is not provided"));
+    const before = spec(root, "customer-identity.yaml");
+    const r = await run(root, ["import-doc", "--update"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  ~ rules of the entity\n");
+    expect(r.out).toMatch(/bump: patch/u);
+    const after = spec(root, "customer-identity.yaml");
+    // Only the sentences changed: the groups keep their flow style, the sentences their quotes.
+    const changed = (a: string, b: string) => a.split("\n").filter((l) => !b.split("\n").includes(l));
+    expect(changed(after, before).filter((l) => !l.includes("required when"))).toEqual([]);
+    expect(changed(before, after).filter((l) => !l.includes("Required if"))).toEqual([]);
+    expect(after).toContain('    groups: [[phone], [email]]\n    doc:\n      - "Phone number; required when Email is not provided"\n');
+    compiles(root);
+  });
+
+  it("keeps a rule erratum whose sentence is still on the page, though no rule is read from it", async () => {
+    const root = workspace();
+    const odd = "Phone is needed unless Email is given";
+    editPage(root, (p) => mutate(p, IDENTITY, "Phone Required if Email is missing", odd));
+    const path = join(root, "specs", "customer-identity.yaml");
+    writeFileSync(path, spec(root, "customer-identity.yaml").replace("\nerrata:\n", `\nerrata:\n  - field: phone\n    property: rule\n    doc: "${odd}"\n    corrected: "Phone Required if Email is missing"\n`));
+    const r = await run(root, ["import-doc", "--update"]);
+    expect(r.out).not.toContain("no longer reads");
+    expect(spec(root, "customer-identity.yaml")).toContain(`    doc: "${odd}"\n`);
+  });
+
   it("a typo fixed that an erratum covered: removes the erratum, takes the doc's text and says so", async () => {
     const root = workspace();
     const erratumDoc = (parse(spec(root, "customer-identity.yaml")) as { errata: { field: string; doc: string; corrected: string; property: string }[] }).errata.find((e) => e.property === "description")!;
