@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import { parse } from "yaml";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
-import { updateSpecs, UpdateInputError } from "./update-command.ts";
+import { ruleCorrections, updateSpecs, UpdateInputError } from "./update-command.ts";
 import { fileURLToPath } from "node:url";
 import { decodeSpec, displayPath, listSpecFiles } from "../load/load-specs.ts";
 import { readSpec } from "../check/read-spec.ts";
@@ -16,6 +16,7 @@ import { summaryLine } from "./diff-report.ts";
 import { diffFindings, DOC_FAIL_ON, failsDocGate, type DocFailOn } from "./diff-findings.ts";
 import { formatFindings, parseReportFormat, type ReportFormat } from "../report/findings.ts";
 import type { EntityDiff } from "./diff-specs.ts";
+import type { RuleCorrections } from "./rules.ts";
 
 interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
 
@@ -25,13 +26,13 @@ const OK = 0, DIFFERS = 1, BAD_INPUT = 2;
 class InputError extends Error {}
 
 /** Imports a page; notes go to stderr (all of them, or only errors when `errorsOnly`). */
-function readPage(page: string, io: Io, errorsOnly = false): { imported: ImportedPage; shown: string } {
+function readPage(page: string, io: Io, errorsOnly = false, corrections?: RuleCorrections): { imported: ImportedPage; shown: string } {
   const path = resolve(io.cwd, page);
   if (!existsSync(path)) throw new InputError(`page ${page} does not exist`);
   const decoded = decodeSpec(displayPath(path, io.cwd), readFileSync(path));
   if (decoded.text === null) throw new InputError(`page ${page} is not UTF-8 text without BOM, under 1 MB (${decoded.problem})`);
   try {
-    const imported = importPage(decoded.text);
+    const imported = importPage(decoded.text, undefined, corrections);
     for (const n of imported.notes) if (!errorsOnly || n.severity === "error") io.err(formatNote(decoded.file, n) + "\n");
     if (imported.notes.some((n) => n.severity === "error")) throw new InputError(`${decoded.file}: parts of the page could not be read (errors above)`);
     return { imported, shown: decoded.file };
@@ -61,7 +62,7 @@ function maintainerAdditions(text: string): string[] {
 function importDoc(pages: readonly string[], opts: { out: string; force?: boolean; update?: boolean; bump?: boolean; specs: string }, io: Io): number {
   if (opts.update) {
     try {
-      return updateSpecs(pages, opts.specs, (p) => readPage(p, io), io, Boolean(opts.bump));
+      return updateSpecs(pages, opts.specs, (p, corrections) => readPage(p, io, false, corrections), io, Boolean(opts.bump));
     } catch (e) {
       if (e instanceof UpdateInputError) throw new InputError(e.message);
       throw e;
@@ -108,7 +109,7 @@ interface DocDiffOpts { specs: string; json?: boolean; partial?: boolean; all?: 
 
 /** Compares one page with the specs (all of them, or with `partial` those the page has a heading for). */
 function comparePage(page: string, views: readonly SpecView[], partial: boolean, io: Io): { shown: string; diffs: EntityDiff[] } {
-  const { imported, shown } = readPage(page, io, true);
+  const { imported, shown } = readPage(page, io, true, ruleCorrections(views, basename(page)));
   const onPage = new Set(imported.specs.map((s) => s.objectType));
   // Specs come from several saved pages: compare those of the page this one is a copy of (named like it, or sharing
   // an entity with it), and any spec that names no page.

@@ -1,7 +1,7 @@
 import type { FieldType, Format } from "../check/raw-spec.ts";
 import type { PageNote, PageRow, PageTable } from "./page-model.ts";
 import { defaultOf, enumOf, formatOf, rangeOf, typeOfWord } from "./infer.ts";
-import { readRules, type DraftRule, type RuleByOtherWord } from "./rules.ts";
+import { readRules, type DraftRule, type RuleByOtherWord, type RuleCorrections } from "./rules.ts";
 import { squash } from "./page-rows.ts";
 
 /** A field as the spec format writes it (keys in the hand specs' order; absent keys are left out). */
@@ -82,7 +82,8 @@ function runTogether(row: PageRow, values: readonly string[], notes: PageNote[])
 function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: readonly string[], notes: PageNote[], cutLine: number | null): DraftField {
   const name = row.name.text;
   const docType = row.docType?.text ?? null;
-  const type = typeOfWord(docType, row.description, row.example);
+  // A Type word none of the doc's (reported as unknown-type by the page reader) is read as a string, as a blank one is.
+  const type = typeOfWord(docType, row.description, row.example) ?? "string";
   // The line a cut copy stops in may be cut itself ("Active, Delet"): no value is read from it.
   const lines = row.descriptionLines.filter((l) => l.n !== cutLine);
   const values = type === "string" ? enumOf(lines, notes) : null;
@@ -106,8 +107,8 @@ function draftField(row: PageRow, conditional: ReadonlySet<string>, nested: read
 }
 
 /** Turns one page table into the spec format's fields and rules. */
-export function draftTable(table: PageTable, nested: readonly string[], notes: PageNote[]): DraftTable {
-  const { rules, conditional, byOtherWord } = readRules(table.rows, notes);
+export function draftTable(table: PageTable, nested: readonly string[], notes: PageNote[], corrections: RuleCorrections = new Map()): DraftTable {
+  const { rules, conditional, byOtherWord } = readRules(table.rows, notes, corrections);
   const fieldLines = new Map(table.rows.map((r) => [r.name.text, r.name.n] as const));
   const remarks = new Map(table.rows.filter((r) => r.nameFrom !== null).map((r) => [r.name.text, r.nameFrom!] as const));
   const cutLine = table.incomplete?.line ?? null;
@@ -117,14 +118,14 @@ export function draftTable(table: PageTable, nested: readonly string[], notes: P
 }
 
 /** Groups page tables into entities: each entity table takes the nested tables that follow it. */
-export function draftSpecs(tables: readonly PageTable[], notes: PageNote[]): DraftSpec[] {
+export function draftSpecs(tables: readonly PageTable[], notes: PageNote[], corrections: RuleCorrections = new Map()): DraftSpec[] {
   const specs: DraftSpec[] = [];
   let current: { head: PageTable; nested: PageTable[] } | null = null;
   const flush = (): void => {
     if (!current) return;
     const nested = current.nested.map((t) => t.title);
-    const own = draftTable(current.head, nested, notes);
-    specs.push({ ...own, objectType: current.head.objectType!, tags: current.head.tags, tables: current.nested.map((t) => draftTable(t, nested, notes)), line: current.head.line });
+    const own = draftTable(current.head, nested, notes, corrections);
+    specs.push({ ...own, objectType: current.head.objectType!, tags: current.head.tags, tables: current.nested.map((t) => draftTable(t, nested, notes, corrections)), line: current.head.line });
   };
   for (const t of tables) {
     if (t.objectType !== null) { flush(); current = { head: t, nested: [] }; }

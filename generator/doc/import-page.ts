@@ -18,6 +18,7 @@ import { DocPageError, type PageNote, type PageTable } from "./page-model.ts";
 import { pageLines, pageSections, type PageCut, type PageSection } from "./page-sections.ts";
 import { readRows } from "./page-rows.ts";
 import { draftSpecs, type DraftSpec } from "./draft.ts";
+import type { RuleCorrections } from "./rules.ts";
 import { findSuspects, type Suspect } from "./suspects.ts";
 import { TAGS } from "../check/raw-spec.ts";
 
@@ -74,13 +75,13 @@ function byLine(a: PageNote, b: PageNote): number {
  * Reads a documentation page exported as text (see customer.txt) into draft specs; `page` (the file name in
  * pages/) is recorded in each draft. Pure; throws DocPageError for a page with no entity table.
  */
-export function importPage(text: string, page?: string): ImportedPage {
+export function importPage(text: string, page?: string, corrections?: RuleCorrections): ImportedPage {
   const notes: PageNote[] = [];
   const { sections, cut } = pageSections(pageLines(text), notes);
   const tables = sections.map((s, i) => readTable(s, notes, i === sections.length - 1 ? cut : null));
   if (!tables.some((t) => t.objectType !== null && t.rows.length > 0)) throw new DocPageError("the page has no entity table with rows");
   duplicates(tables, notes);
-  const specs = draftSpecs(tables, notes).map((s) => (page === undefined ? s : { ...s, page }));
+  const specs = draftSpecs(tables, notes, corrections).map((s) => (page === undefined ? s : { ...s, page }));
   const suspects = findSuspects(specs, notes);
   return { specs, notes: notes.sort(byLine), suspects, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
 }

@@ -9,14 +9,14 @@ const TYPE_OF_WORD: Record<string, FieldType> = {
 const DATE_PATTERN = /y{2,}-MM-dd/u;
 
 /**
- * The normalised type of a Type word (SEMANTICS.md); a blank type is a string, Text with a date pattern a date. A word
- * none of the documentation's (the page reader reports it as unknown-type) is read as a string, as a blank one is.
+ * The normalised type of a Type word (SEMANTICS.md); a blank type is a string, Text with a date pattern a date; null
+ * for a word none of the documentation's ("Varchar"), which says nothing of the type.
  */
-export function typeOfWord(docType: string | null, description: string | null, example: string | null): FieldType {
+export function typeOfWord(docType: string | null, description: string | null, example: string | null): FieldType | null {
   if (docType === null) return "string";
   const word = docType.toLowerCase();
   if (word === "text") return DATE_PATTERN.test(`${description ?? ""}\n${example ?? ""}`) ? "date" : "string";
-  return TYPE_OF_WORD[word] ?? "string";
+  return TYPE_OF_WORD[word] ?? null;
 }
 
 // "Gender: male, female, undefined" / "Valid values: Changed | Created": a label without sentence punctuation, then values.

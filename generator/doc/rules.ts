@@ -51,14 +51,21 @@ function unreadable(line: PageLine, notes: PageNote[], why: string): void {
   notes.push({ line: line.n, severity: "warning", code: "unread-condition", message: `"${line.text}": ${why}; no rule was made from it` });
 }
 
-function readSentences(rows: readonly PageRow[], notes: PageNote[], byOtherWord: RuleByOtherWord[]): { anyOf: Sentence[]; allOf: { fields: string[]; doc: string }[] } {
+/**
+ * Rule errata a spec already records, by the doc's sentence: the corrected sentence is what is read, the doc's stays the
+ * rule's `doc` (as the spec quotes it). Empty for a first import.
+ */
+export type RuleCorrections = ReadonlyMap<string, string>;
+
+function readSentences(rows: readonly PageRow[], notes: PageNote[], byOtherWord: RuleByOtherWord[], corrections: RuleCorrections): { anyOf: Sentence[]; allOf: { fields: string[]; doc: string }[] } {
   // By squashed name; the first row wins, as a duplicate row is reported elsewhere.
   const names = new Map<string, string>();
   for (const r of [...rows].reverse()) names.set(squash(r.name.text), r.name.text);
   const anyOf: Sentence[] = [], allOf: { fields: string[]; doc: string }[] = [];
   for (const row of rows) {
     for (const line of row.descriptionLines) {
-      const any = ANY_OF.exec(line.text), all = ALL_OF.exec(line.text);
+      const said = corrections.get(line.text) ?? line.text;
+      const any = ANY_OF.exec(said), all = ALL_OF.exec(said);
       if (any) {
         const shortened: string[] = [];
         const alternatives = resolveList(any[2]!, names, shortened);
@@ -148,10 +155,10 @@ function firstField(r: DraftRule): string {
 }
 
 /** The conditional rules a table's descriptions state, the fields an any-of rule makes conditional, and sentences naming fields by another word. */
-export function readRules(rows: readonly PageRow[], notes: PageNote[]): { rules: DraftRule[]; conditional: Set<string>; byOtherWord: RuleByOtherWord[] } {
+export function readRules(rows: readonly PageRow[], notes: PageNote[], corrections: RuleCorrections = new Map()): { rules: DraftRule[]; conditional: Set<string>; byOtherWord: RuleByOtherWord[] } {
   const order = rows.map((r) => r.name.text);
   const byOtherWord: RuleByOtherWord[] = [];
-  const { anyOf, allOf } = readSentences(rows, notes, byOtherWord);
+  const { anyOf, allOf } = readSentences(rows, notes, byOtherWord, corrections);
   const lines = new Map([...rows].reverse().map((r) => [r.name.text, r.name.n] as const));
   const lineOf = (f: string): number => lines.get(f)!;
   const rules: DraftRule[] = anyOfRules(anyOf, order, notes, lineOf);

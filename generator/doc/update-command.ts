@@ -14,11 +14,12 @@ import { viewOfSpec, type SpecView } from "./spec-view.ts";
 import { updateSpecText } from "./update-spec.ts";
 import { writeSpec } from "./write-spec.ts";
 import type { ImportedPage } from "./import-page.ts";
+import type { RuleCorrections } from "./rules.ts";
 
 interface Io { out: (s: string) => void; err: (s: string) => void; cwd: string }
 
 /** A page read for the update: its drafts, and how it is shown. */
-export type PageReader = (page: string) => { imported: ImportedPage; shown: string };
+export type PageReader = (page: string, corrections?: RuleCorrections) => { imported: ImportedPage; shown: string };
 
 interface Loaded { readonly source: SourceFile; readonly view: SpecView | null }
 
@@ -65,6 +66,19 @@ function planPage(name: string, imported: ImportedPage, shown: string, specs: re
 }
 
 /**
+ * The rule errata of the specs read from `page`: a sentence the maintainer corrected is read as corrected, so the
+ * rule it states survives the update (a wording the importer cannot read, or one naming fields by another word).
+ */
+export function ruleCorrections(views: readonly (SpecView | null)[], page: string): RuleCorrections {
+  const out = new Map<string, string>();
+  for (const view of views) {
+    if (view?.page !== page) continue;
+    for (const t of [view, ...view.tables]) for (const e of t.errata) if (e.property === "rule" && e.corrected !== null) out.set(e.doc, e.corrected);
+  }
+  return out;
+}
+
+/**
  * Runs the update: `pages` are page files (default: every page the specs name, in pages/ beside the specs).
  * Returns 0 (updated or already in step) or 2 (bad input, or updated specs that would not compile).
  */
@@ -77,7 +91,7 @@ export function updateSpecs(pages: readonly string[], specsDir: string, readPage
   if (pageFiles.length === 0) throw new UpdateInputError(`no spec in ${specsDir} names its page (\`page:\`); give the page files`);
   const plan: Plan = { files: new Map(specs.map((s) => [s.source.file, { path: resolve(io.cwd, s.source.file), text: s.source.text! }])), removed: new Map(), log: [] };
   for (const file of pageFiles) {
-    const { imported, shown } = readPage(file);
+    const { imported, shown } = readPage(file, ruleCorrections(specs.map((s) => s.view), basename(file)));
     planPage(basename(file), imported, shown, specs, dir, plan, io.cwd);
   }
   const api = loadApiFile(dir, io.cwd);
