@@ -24,6 +24,9 @@ const INLINE_LIST = /^([^:.]+):\s*(.+)$/u;
 const OPEN_LIST = /(,|\s)\s*\.{2,}$|,\.\.$|,\s*etc\.?$/iu;
 const VALUE = /^[\p{L}\p{N}][\p{L}\p{N} _\-+/]*$/u;
 
+// "Gender. Valid values: male, female": the list after a sentence, behind the words "Valid values".
+const VALID_AFTER = /[.;]\s+valid values?:\s*(.+)$/iu;
+
 // "Valid Values:" over one value per line (a page saved without blank lines or bullets).
 const VALID_VALUES = /^valid values?:$/iu;
 const TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}_\-+/]*$/u;
@@ -65,7 +68,8 @@ export function enumOf(lines: readonly PageLine[], notes: PageNote[]): string[] 
       if (plain.length >= 2) return plain;
       continue;
     }
-    const m = INLINE_LIST.exec(text);
+    const after = VALID_AFTER.exec(text);
+    const m = INLINE_LIST.exec(text) ?? (after ? ([text, "Valid values", after[1]!] as const) : null);
     if (!m || /required|default/iu.test(m[1]!)) continue;
     if (OPEN_LIST.test(m[2]!)) {
       notes.push({ line: lines[i]!.n, severity: "info", code: "open-list", message: `"${text}" ends with ",.." or "etc": read as examples of values, not an enum` });

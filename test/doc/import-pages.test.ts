@@ -151,6 +151,15 @@ describe("import-doc refuses what it cannot read", () => {
     }
   });
 
+  it("reads a value list behind 'Valid values:' after a sentence as the enum, as at the start of a line", () => {
+    const page = (d: string) => `Thing Entity <thing>\n\ngender\n\nString\n\n${d}\n\nmale\n`;
+    for (const d of ["Gender. Valid values: male, female, other", "Gender of the customer; valid values: male | female | other"]) {
+      expect(importPage(page(d)).specs[0]!.fields[0]!.enum, d).toEqual(["male", "female", "other"]);
+    }
+    expect(importPage(page("Gender: male, female, other")).specs[0]!.fields[0]!.enum).toEqual(["male", "female", "other"]);
+    expect(importPage(page("Gender of the customer")).specs[0]!.fields[0]!.enum).toBeUndefined();
+  });
+
   it("a condition about another row's field is reported, not turned into a rule", () => {
     const { notes, specs } = importPage("Thing Entity <thing>\n\nphone\n\nString\n\nEmail required if Phone is missing\n\nemail\n\nString\n\nEmail\n");
     expect(notes).toContainEqual(expect.objectContaining({ line: 7, code: "unread-condition" }));
