@@ -79,7 +79,7 @@ function rowStarts(units: readonly PageLine[]): number[] {
     if (body < end && isYes(units[body]!.text)) body++;
     let previous = units[a]!.text;
     for (let i = body; i < end; i++) {
-      const odd = UNTYPED_NAME.test(units[i]!.text) && !typed.has(units[i]!.text) && isOddTypeWord(units, i + 1, end);
+      const odd = !typed.has(units[i]!.text) && isOddTypeWord(units, i + 1, end);
       if (odd || isUntypedStart(units, i, end, previous, typed)) { starts.push(i); previous = units[i]!.text; i++; }
     }
   });
