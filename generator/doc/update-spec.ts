@@ -31,14 +31,22 @@ function docValue(f: DraftField, property: string): string {
   return "";
 }
 
+/** A list written on one line, its inner lists too (`[[phone], [email]]`). */
+function flow(node: YAMLSeq): void {
+  node.flow = true;
+  for (const item of node.items) if (isSeq(item)) item.flow = true;
+}
+
+/** Double quotes on every string of a list (the doc's sentences). */
+function quoted(node: YAMLSeq): void {
+  for (const item of node.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
+}
+
 function styled(doc: Document, key: string, value: unknown): unknown {
   const node = doc.createNode(value);
   if (QUOTED.has(key) && isScalar(node) && typeof node.value === "string") node.type = Scalar.QUOTE_DOUBLE;
-  if (FLOW.has(key) && isSeq(node)) {
-    node.flow = true;
-    for (const item of node.items) if (isSeq(item)) item.flow = true;
-  }
-  if (key === "doc" && isSeq(node)) for (const item of node.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
+  if (FLOW.has(key) && isSeq(node)) flow(node);
+  if (key === "doc" && isSeq(node)) quoted(node);
   if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key) && isScalar(pair.value) && QUOTED.has(String(pair.key.value))) pair.value.type = Scalar.QUOTE_DOUBLE;
   // Rules as the hand specs write them: `groups: [[phone], [email]]`, `fields: [city, district]`, quoted sentences.
   if (key === "rules" && isSeq(node)) {
@@ -46,8 +54,8 @@ function styled(doc: Document, key: string, value: unknown): unknown {
       if (!isMap(rule)) continue;
       for (const pair of rule.items) {
         const k = isScalar(pair.key) ? String(pair.key.value) : "";
-        if (isSeq(pair.value) && (k === "groups" || k === "fields")) Object.assign(pair, { value: styled(doc, k === "fields" ? "enum" : k, pair.value.toJSON()) });
-        if (isSeq(pair.value) && k === "doc") for (const item of pair.value.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
+        if (isSeq(pair.value) && (k === "groups" || k === "fields")) flow(pair.value);
+        if (isSeq(pair.value) && k === "doc") quoted(pair.value);
       }
     }
   }
