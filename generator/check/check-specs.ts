@@ -1,5 +1,5 @@
 import { diag, type Diagnostic } from "./diagnostics.ts";
-import type { RawErratum, RawField, RawSpec, RawTable } from "./raw-spec.ts";
+import { isTableless, type RawErratum, type RawField, type RawSpec, type RawTable } from "./raw-spec.ts";
 import { exampleMatchesFormat, impliedRange, isNumericType, parseExample, valueTypeOf } from "../model/values.ts";
 import { closest } from "../util/text.ts";
 import { checkDocType, checkEnumAgainstDescription } from "./doc-consistency.ts";
@@ -47,7 +47,7 @@ function checkField(f: RawField, table: RawTable, tableTitles: ReadonlySet<strin
   }
   const explicit = f.minimum || f.maximum ? { min: f.minimum?.value ?? -Infinity, max: f.maximum?.value ?? Infinity } : null;
   // An Array row with no nested table holds strings: its example reads as a list's (the model parses it so).
-  const parsed = parseExample(valueTypeOf(type, f.table !== null && f.table.value === null), example, explicit ?? impliedRange(type));
+  const parsed = parseExample(valueTypeOf(type, isTableless(f)), example, explicit ?? impliedRange(type));
   if (!parsed.ok) {
     out.push(diag("example-type", at, `example '${example}'${fixed} of '${name}' ${parsed.why}, as type ${type} requires; record an erratum if the doc is wrong`));
   } else if (f.format && !exampleMatchesFormat(f.format.value, example)) {

@@ -41,6 +41,11 @@ export interface RawField {
   readonly default: Located<string> | null;
 }
 
+/** Whether the spec writes `table: null`: an Array row with no nested table (a list of strings, SEMANTICS.md). */
+export function isTableless(f: RawField): boolean {
+  return f.table !== null && f.table.value === null;
+}
+
 export type RawRule =
   | { readonly kind: "any-of"; readonly pos: SourcePos; readonly groups: readonly (readonly Located<string>[])[]; readonly doc: readonly string[] }
   | { readonly kind: "all-of"; readonly pos: SourcePos; readonly fields: readonly Located<string>[]; readonly doc: readonly string[] };

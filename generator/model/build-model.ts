@@ -1,4 +1,4 @@
-import type { RawField, RawSpec, RawTable } from "../check/raw-spec.ts";
+import { isTableless, type RawField, type RawSpec, type RawTable } from "../check/raw-spec.ts";
 import { effectiveText } from "../check/check-specs.ts";
 import type { AnyOfRule, ApiInfo, ApiShapes, Entity, Erratum, Field, Model, PackageInfo, Table } from "./ir.ts";
 import { pascalCase, screamingCase, tableTypeName } from "./naming.ts";
@@ -21,7 +21,7 @@ function effectiveDocType(f: RawField, table: RawTable): string | null {
 }
 
 function buildField(f: RawField, table: RawTable, typeName: string, requiredBy: readonly string[] | null, tableNames: ReadonlyMap<string, string>, openTables: ReadonlySet<string>): Field {
-  const tableless = f.table !== null && f.table.value === null;
+  const tableless = isTableless(f);
   const type = valueTypeOf(f.type.value, tableless);
   const implied = impliedRange(type);
   const minimum = f.minimum?.value ?? implied?.min ?? null;

@@ -1,4 +1,4 @@
-import type { EnvelopeField, Field, Model, StructuralEnvelopeKey, Tag } from "./ir.ts";
+import type { Envelope, EnvelopeField, Field, Model, StructuralEnvelopeKey, Tag } from "./ir.ts";
 
 /**
  * The ingestion request envelope (SEMANTICS.md, last section). It is not in the doc's entity tables: its fields'
@@ -47,11 +47,15 @@ function envelopeValue(f: EnvelopeField): string {
   return f.example ?? `illustrative-${f.name}`;
 }
 
-/** An envelope of `objectType` for examples and fixtures: the plain fields (the required ones, or `all`) at their values, then `entries`. */
-export function exampleEnvelope<E>(fields: readonly EnvelopeField[], objectType: string, entries: E, all = false): { [key: string]: string | E } {
-  const out: { [key: string]: string | E } = { objectType };
-  for (const f of fields) if (all || f.required) out[f.name] = envelopeValue(f);
+/**
+ * An envelope of `objectType` for examples and fixtures: the plain fields (the required ones, or `all`) at their values,
+ * then `entries`, then with `ignoredUpdateCfs` the custom-field names the documentation shows.
+ */
+export function exampleEnvelope<E>(envelope: Envelope, objectType: string, entries: E, opts: { all?: boolean; ignoredUpdateCfs?: boolean } = {}): { [key: string]: string | string[] | E } {
+  const out: { [key: string]: string | string[] | E } = { objectType };
+  for (const f of envelope.fields) if (opts.all || f.required) out[f.name] = envelopeValue(f);
   out.entries = entries;
+  if (opts.ignoredUpdateCfs) out.ignoredUpdateCfs = [...envelope.customFields];
   return out;
 }
 

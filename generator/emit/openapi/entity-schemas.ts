@@ -89,7 +89,5 @@ export function envelopeSchema(model: Model): Node {
 
 /** A valid request example per object type: the entity's example record as the only entry. */
 export function requestExample(model: Model, e: Entity): JsonValue {
-  const example: { [key: string]: JsonValue } = exampleEnvelope(model.api.envelope.fields, e.objectType, [exampleRecord(e)]);
-  if (isTagged(e)) example.ignoredUpdateCfs = [...model.api.envelope.customFields];
-  return example;
+  return exampleEnvelope(model.api.envelope, e.objectType, [exampleRecord(e)], { ignoredUpdateCfs: isTagged(e) });
 }
